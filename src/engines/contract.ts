@@ -1,0 +1,152 @@
+/**
+ * The one language-neutral contract every engine implements. The orchestrator talks to
+ * Python, JavaScript and later engines through this interface only, so it never branches
+ * on language. Everything that crosses it is structured-cloneable.
+ */
+import type { NeutralValue } from './value';
+
+/** Languages that have an engine behind this contract. */
+export type Language = 'python' | 'javascript';
+
+/** Where a run's text went. */
+export type StreamName = 'stdout' | 'stderr';
+
+/** One piece of a run's output, in the order it was written. */
+export interface OutputChunk {
+  /** The stream the text was written to. */
+  readonly stream: StreamName;
+  /** The text, exactly as written (it may hold several lines or part of one). */
+  readonly text: string;
+}
+
+/** What kind of failure an error is; the UI and the tests switch on this. */
+export type ErrorKind =
+  | 'syntax'
+  | 'runtime'
+  | 'timeout'
+  | 'memory'
+  | 'policy'
+  | 'interrupted'
+  | 'crash'
+  | 'conversion';
+
+/** One stack frame of user code, in the cell's own coordinates. */
+export interface ErrorFrame {
+  /** The function's name, or `<cell>` for the cell's top level. */
+  readonly name: string;
+  /** 1-based line within the cell. */
+  readonly line: number;
+  /** 1-based column within the cell, when the engine knows it. */
+  readonly column: number | null;
+  /** The cell the frame's code came from; a function may be defined in an earlier cell. */
+  readonly cellId: string | null;
+}
+
+/** An error in the same shape whatever language raised it (SPEC §3). */
+export interface UnifiedError {
+  /** The language whose engine raised it. */
+  readonly language: Language;
+  /** The failure class. */
+  readonly kind: ErrorKind;
+  /** The language's own name for the error, such as `ZeroDivisionError` or `TypeError`. */
+  readonly name: string;
+  /** The message without a traceback. */
+  readonly message: string;
+  /** The cell that raised it, when known. */
+  readonly cellId: string | null;
+  /** 1-based line of the innermost user frame, or of the syntax error. */
+  readonly line: number | null;
+  /** 1-based column, when the engine knows it. */
+  readonly column: number | null;
+  /** User frames only, outermost first; never engine internals. */
+  readonly frames: readonly ErrorFrame[];
+}
+
+/** The outcome of running one piece of code (SPEC §3). */
+export interface ExecutionResult {
+  /** True when the code ran to the end without an error. */
+  readonly success: boolean;
+  /** stdout and stderr chunks, in the order they were written. */
+  readonly output: readonly OutputChunk[];
+  /** The last expression's value in the neutral model, or null when there is none. */
+  readonly result: NeutralValue;
+  /** The language's own text form of the result (`repr` in Python), or null when there is none. */
+  readonly resultText: string | null;
+  /** Errors raised by the run; empty on success. */
+  readonly errors: readonly UnifiedError[];
+  /** Top-level names the run assigned; filled in by the variables work. */
+  readonly exports: readonly string[];
+  /** Wall time the engine spent on the run. */
+  readonly executionTimeMs: number;
+  /** The engine's heap size after the run, in bytes, when known. */
+  readonly memoryBytes: number | null;
+}
+
+/** Per-run settings. */
+export interface ExecuteOptions {
+  /** The cell being run; used as its file name in tracebacks and echoed in errors. */
+  readonly cellId?: string;
+}
+
+/** A named start-up step and how far loading has got. */
+export interface LoadProgress {
+  /** A short human name of the current step, such as `starting interpreter`. */
+  readonly step: string;
+  /** Fraction done, from 0 to 1. */
+  readonly fraction: number;
+}
+
+/** Real versions of what is running. */
+export interface VersionInfo {
+  /** The language. */
+  readonly language: Language;
+  /** The language's version, such as `3.14.2`. */
+  readonly languageVersion: string;
+  /** The runtime and its version, such as `pyodide 314.0.7`. */
+  readonly runtime: string;
+  /** Where it runs, such as `emscripten` or `wasm32`. */
+  readonly platform: string;
+}
+
+/** Receives start-up progress. */
+export type ProgressListener = (progress: LoadProgress) => void;
+
+/** Receives output while a run is still going, tagged with the run's cell. */
+export type OutputListener = (chunk: OutputChunk, cellId: string | null) => void;
+
+/**
+ * What every engine offers. Failures of user code are data (`success: false`);
+ * failures of the engine itself reject with an `EngineError`.
+ */
+export interface EngineContract {
+  /**
+   * Loads the runtime. Progress goes to `onProgress`; output written during later runs goes
+   * to `onOutput` as it happens, in addition to being collected in each `ExecutionResult`.
+   * Safe to call twice: the second call waits for the first.
+   */
+  init(onProgress?: ProgressListener, onOutput?: OutputListener): Promise<void>;
+  /** Runs code in the engine's persistent global scope. Never rejects for user errors. */
+  execute(code: string, options?: ExecuteOptions): Promise<ExecutionResult>;
+  /** Reads one global as a neutral value; undefined when it is not set. */
+  getVariable(name: string): Promise<NeutralValue | undefined>;
+  /** Sets one global from a neutral value. */
+  setVariable(name: string, value: NeutralValue): Promise<void>;
+  /** Gives the engine fresh globals, keeping the loaded runtime. */
+  reset(): Promise<void>;
+  /** Reports the real language, runtime and platform versions. */
+  versionInfo(): Promise<VersionInfo>;
+  /** Frees the runtime; the engine cannot be used afterwards. */
+  dispose(): Promise<void>;
+}
+
+/** An engine's own failure: it could not start, or it was used after `dispose`. */
+export class EngineError extends Error {
+  override readonly name = 'EngineError';
+  constructor(
+    message: string,
+    readonly language: Language,
+    options?: { cause?: unknown },
+  ) {
+    super(message, options);
+  }
+}

@@ -1,0 +1,129 @@
+/**
+ * Moves neutral values in and out of a QuickJS context, handle by handle, with the prelude's
+ * helpers for the kinds QuickJS's API cannot build or recognise directly.
+ */
+import type { QuickJSContext, QuickJSHandle } from 'quickjs-emscripten-core';
+import { ConversionError, MAX_DEPTH, type NeutralValue } from '../value';
+
+/** Calls one of the prelude's helpers; the caller disposes the returned handle. */
+export function callHelper(context: QuickJSContext, helpers: QuickJSHandle, name: string, ...args: QuickJSHandle[]): QuickJSHandle {
+  return context.unwrapResult(context.callMethod(helpers, name, args));
+}
+
+/** Reads a QuickJS value as a neutral value; throws ConversionError for what cannot cross. */
+export function handleToNeutral(context: QuickJSContext, helpers: QuickJSHandle, handle: QuickJSHandle, depth = 0): NeutralValue {
+  if (depth > MAX_DEPTH) throw new ConversionError(`value is nested deeper than ${MAX_DEPTH} levels (or has a cycle)`);
+  const child = (item: QuickJSHandle) => handleToNeutral(context, helpers, item, depth + 1);
+  const kind = readKind(context, helpers, handle);
+  switch (kind) {
+    case 'undefined':
+    case 'null':
+      return null;
+    case 'boolean':
+      return context.dump(handle) === true;
+    case 'number':
+      return context.getNumber(handle);
+    case 'bigint':
+      return context.getBigInt(handle);
+    case 'string':
+      return context.getString(handle);
+    case 'date': {
+      using time = callHelper(context, helpers, 'time', handle);
+      return new Date(context.getNumber(time));
+    }
+    case 'bytes': {
+      using buffer = callHelper(context, helpers, 'buffer', handle);
+      using view = context.getArrayBuffer(buffer);
+      return new Uint8Array(view.value);
+    }
+    case 'array':
+      return mapItems(context, handle, child);
+    case 'map': {
+      using entries = callHelper(context, helpers, 'entries', handle);
+      const pairs = mapItems(context, entries, (entry) => mapItems(context, entry, child));
+      return new Map(pairs.map(([key, value]) => [key ?? null, value ?? null]));
+    }
+    case 'set': {
+      using items = callHelper(context, helpers, 'entries', handle);
+      return new Set(mapItems(context, items, child));
+    }
+    case 'object': {
+      const object: Record<string, NeutralValue> = {};
+      using keys = context.unwrapResult(context.getOwnPropertyNames(handle, { strings: true, onlyEnumerable: true }));
+      for (const key of keys) {
+        const name = context.getString(key);
+        using value = context.getProp(handle, key);
+        Object.defineProperty(object, name, { value: child(value), enumerable: true, writable: true, configurable: true });
+      }
+      return object;
+    }
+    default:
+      throw new ConversionError(`a JavaScript ${kind.replace(/^instance:/, '')} cannot cross between languages`);
+  }
+}
+
+/** Builds a QuickJS value from a neutral value; the caller disposes the returned handle. */
+export function neutralToHandle(context: QuickJSContext, helpers: QuickJSHandle, value: NeutralValue): QuickJSHandle {
+  const build = (item: NeutralValue) => neutralToHandle(context, helpers, item);
+  if (value === null) return context.null;
+  switch (typeof value) {
+    case 'boolean':
+      return value ? context.true : context.false;
+    case 'number':
+      return context.newNumber(value);
+    case 'bigint':
+      return context.newBigInt(value);
+    case 'string':
+      return context.newString(value);
+  }
+  if (value instanceof Date) {
+    using time = context.newNumber(value.getTime());
+    return callHelper(context, helpers, 'makeDate', time);
+  }
+  if (value instanceof Uint8Array) {
+    using buffer = context.newArrayBuffer(value.slice().buffer);
+    return callHelper(context, helpers, 'makeBytes', buffer);
+  }
+  if (value instanceof Map) {
+    using entries = newArray(context, [...value].map(([key, item]) => newArray(context, [build(key), build(item)])));
+    return callHelper(context, helpers, 'makeMap', entries);
+  }
+  if (value instanceof Set) {
+    using items = newArray(context, [...value].map(build));
+    return callHelper(context, helpers, 'makeSet', items);
+  }
+  if (Array.isArray(value)) return newArray(context, value.map(build));
+  const object = context.newObject();
+  for (const [key, item] of Object.entries(value)) {
+    using handle = build(item);
+    context.setProp(object, key, handle);
+  }
+  return object;
+}
+
+function readKind(context: QuickJSContext, helpers: QuickJSHandle, handle: QuickJSHandle): string {
+  const type = context.typeof(handle);
+  if (type !== 'object') return type;
+  using kind = callHelper(context, helpers, 'kind', handle);
+  return context.getString(kind);
+}
+
+function mapItems<T>(context: QuickJSContext, array: QuickJSHandle, each: (item: QuickJSHandle) => T): T[] {
+  const length = context.getLength(array) ?? 0;
+  const items: T[] = [];
+  for (let index = 0; index < length; index++) {
+    using item = context.getProp(array, index);
+    items.push(each(item));
+  }
+  return items;
+}
+
+/** Makes an array from item handles, taking ownership of (and disposing) each of them. */
+function newArray(context: QuickJSContext, items: QuickJSHandle[]): QuickJSHandle {
+  const array = context.newArray();
+  items.forEach((item, index) => {
+    context.setProp(array, index, item);
+    item.dispose();
+  });
+  return array;
+}

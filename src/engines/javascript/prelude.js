@@ -1,0 +1,136 @@
+// The playground's JavaScript support code. It runs inside QuickJS before any user code and
+// returns the functions the engine needs; the host's write function never becomes a global.
+(function install(write) {
+  'use strict';
+  var MAX_DEPTH = 4;
+  var MAX_ITEMS = 100;
+
+  function quote(text) {
+    return "'" + text.replace(/\\/g, '\\\\').replace(/'/g, "\\'").replace(/\n/g, '\\n') + "'";
+  }
+
+  function key(name) {
+    return /^[A-Za-z_$][\w$]*$/.test(name) ? name : quote(name);
+  }
+
+  function list(items, open, close) {
+    return items.length === 0 ? open + close : open + items.join(', ') + close;
+  }
+
+  function inspect(value, depth, seen) {
+    switch (typeof value) {
+      case 'string':
+        return depth === 0 ? value : quote(value);
+      case 'number':
+        return Object.is(value, -0) ? '-0' : String(value);
+      case 'bigint':
+        return String(value) + 'n';
+      case 'undefined':
+      case 'boolean':
+        return String(value);
+      case 'symbol':
+        return value.toString();
+      case 'function':
+        return '[' + (/^class\b/.test(Function.prototype.toString.call(value)) ? 'class' : 'Function') + ': ' + (value.name || '(anonymous)') + ']';
+    }
+    if (value === null) return 'null';
+    if (seen.indexOf(value) !== -1) return '[Circular]';
+    if (value instanceof Error) return value.stack ? value.name + ': ' + value.message + '\n' + value.stack.replace(/\n$/, '') : String(value);
+    if (value instanceof Date) return isNaN(value.getTime()) ? 'Invalid Date' : value.toISOString();
+    if (value instanceof RegExp) return String(value);
+    if (depth > MAX_DEPTH) return Array.isArray(value) ? '[Array]' : '[Object]';
+    var inner = seen.concat([value]);
+    var show = function (item) { return inspect(item, depth + 1, inner); };
+    if (Array.isArray(value)) {
+      var items = value.slice(0, MAX_ITEMS).map(show);
+      if (value.length > MAX_ITEMS) items.push('... ' + (value.length - MAX_ITEMS) + ' more items');
+      return list(items, '[', ']');
+    }
+    if (ArrayBuffer.isView(value) && !(value instanceof DataView)) {
+      return value.constructor.name + '(' + value.length + ') ' + list(Array.prototype.slice.call(value, 0, MAX_ITEMS).map(show), '[', ']');
+    }
+    if (value instanceof Map) {
+      var entries = [];
+      value.forEach(function (item, name) { entries.push(show(name) + ' => ' + show(item)); });
+      return 'Map(' + value.size + ') ' + list(entries, '{', '}');
+    }
+    if (value instanceof Set) {
+      var members = [];
+      value.forEach(function (item) { members.push(show(item)); });
+      return 'Set(' + value.size + ') ' + list(members, '{', '}');
+    }
+    if (typeof value.then === 'function') return 'Promise {}';
+    var fields = Object.keys(value).map(function (name) { return key(name) + ': ' + show(value[name]); });
+    var prototype = Object.getPrototypeOf(value);
+    var label = prototype === null ? '[Object: null prototype] ' : prototype === Object.prototype ? '' : ((prototype.constructor && prototype.constructor.name) || 'Object') + ' ';
+    return label + list(fields, '{', '}');
+  }
+
+  function format(args) {
+    return Array.prototype.map.call(args, function (item) { return inspect(item, 0, []); }).join(' ');
+  }
+
+  function table(data) {
+    if (data === null || typeof data !== 'object') return format([data]);
+    var rows = Object.keys(data);
+    var columns = [];
+    rows.forEach(function (row) {
+      var record = data[row];
+      if (record !== null && typeof record === 'object') {
+        Object.keys(record).forEach(function (column) { if (columns.indexOf(column) === -1) columns.push(column); });
+      }
+    });
+    var header = ['(index)'].concat(columns.length ? columns : ['Values']);
+    var body = rows.map(function (row) {
+      var record = data[row];
+      var cells = columns.length
+        ? columns.map(function (column) { return record !== null && typeof record === 'object' && column in record ? inspect(record[column], 1, []) : ''; })
+        : [inspect(record, 1, [])];
+      return [row].concat(cells);
+    });
+    var widths = header.map(function (title, index) {
+      return Math.max.apply(null, [title.length].concat(body.map(function (cells) { return cells[index].length; })));
+    });
+    var line = function (cells) { return '│ ' + cells.map(function (cell, index) { return cell + ' '.repeat(widths[index] - cell.length); }).join(' │ ') + ' │'; };
+    var rule = function (left, middle, right) { return left + widths.map(function (width) { return '─'.repeat(width + 2); }).join(middle) + right; };
+    return [rule('┌', '┬', '┐'), line(header), rule('├', '┼', '┤')].concat(body.map(line), [rule('└', '┴', '┘')]).join('\n');
+  }
+
+  var out = function () { write('stdout', format(arguments) + '\n'); };
+  var err = function () { write('stderr', format(arguments) + '\n'); };
+  var console = {
+    log: out,
+    info: out,
+    debug: out,
+    warn: err,
+    error: err,
+    table: function (data) { write('stdout', table(data) + '\n'); },
+  };
+  Object.defineProperty(globalThis, 'console', { value: console, writable: true, configurable: true, enumerable: false });
+
+  // Helpers the host uses to move values in and out of the VM without JSON.
+  function kind(value) {
+    if (value === null) return 'null';
+    if (typeof value !== 'object') return typeof value;
+    if (Array.isArray(value)) return 'array';
+    if (value instanceof Date) return 'date';
+    if (value instanceof Uint8Array) return 'bytes';
+    if (value instanceof Map) return 'map';
+    if (value instanceof Set) return 'set';
+    var prototype = Object.getPrototypeOf(value);
+    if (prototype === Object.prototype || prototype === null) return 'object';
+    return 'instance:' + ((prototype.constructor && prototype.constructor.name) || 'Object');
+  }
+
+  return {
+    inspect: function (value) { return inspect(value, 1, []); },
+    kind: kind,
+    entries: function (value) { return Array.from(value instanceof Map ? value.entries() : value.values()); },
+    time: function (date) { return date.getTime(); },
+    buffer: function (bytes) { return bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength); },
+    makeMap: function (entries) { return new Map(entries); },
+    makeSet: function (items) { return new Set(items); },
+    makeDate: function (time) { return new Date(time); },
+    makeBytes: function (buffer) { return new Uint8Array(buffer); },
+  };
+})

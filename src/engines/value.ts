@@ -1,0 +1,103 @@
+/**
+ * The neutral value model (SPEC §4): what a value looks like while it crosses from one
+ * language to another. Every member is structured-cloneable; JSON is never the transport.
+ */
+
+/** A neutral value. */
+export type NeutralValue =
+  | null
+  | boolean
+  | number
+  | bigint
+  | string
+  | Date
+  | Uint8Array
+  | NeutralArray
+  | NeutralObject
+  | NeutralMap
+  | NeutralSet;
+
+/** A list, tuple or Array. */
+export type NeutralArray = readonly NeutralValue[];
+
+/** A dict with string keys, or a plain object; key order is kept. */
+export interface NeutralObject {
+  readonly [key: string]: NeutralValue;
+}
+
+/** A dict with keys that are not all strings. */
+export type NeutralMap = ReadonlyMap<NeutralValue, NeutralValue>;
+
+/** A set. */
+export type NeutralSet = ReadonlySet<NeutralValue>;
+
+/** Thrown when a value cannot be expressed in the neutral model. */
+export class ConversionError extends Error {
+  override readonly name = 'ConversionError';
+}
+
+/** How deep a nested value may go before conversion gives up, so cycles never hang. */
+export const MAX_DEPTH = 1000;
+
+/**
+ * Builds a plain object when every key is a string, and a Map otherwise. The entries are
+ * taken as they are; `toNeutral` checks the whole value afterwards.
+ */
+export function fromEntries(entries: Iterable<readonly [unknown, unknown]>): object {
+  const list = Array.from(entries);
+  if (!list.every(([key]) => typeof key === 'string')) return new Map(list);
+  const object: Record<string, unknown> = {};
+  for (const [key, value] of list) defineOwn(object, key as string, value);
+  return object;
+}
+
+/** Sets a key as an own data property, so that a key such as `__proto__` stays plain data. */
+function defineOwn<T>(object: Record<string, T>, key: string, value: T): void {
+  Object.defineProperty(object, key, { value, enumerable: true, writable: true, configurable: true });
+}
+
+/**
+ * Checks that a host value is in the neutral model and returns it in canonical form
+ * (`undefined` becomes null). Throws a ConversionError on functions, class instances,
+ * cycles and nesting past MAX_DEPTH.
+ */
+export function toNeutral(value: unknown, depth = 0): NeutralValue {
+  if (depth > MAX_DEPTH) throw new ConversionError(`value is nested deeper than ${MAX_DEPTH} levels (or has a cycle)`);
+  switch (typeof value) {
+    case 'undefined':
+      return null;
+    case 'boolean':
+    case 'number':
+    case 'bigint':
+    case 'string':
+      return value;
+    case 'function':
+      throw new ConversionError('a function cannot cross between languages');
+    case 'symbol':
+      throw new ConversionError('a symbol cannot cross between languages');
+    case 'object':
+      return objectToNeutral(value, depth);
+  }
+}
+
+function objectToNeutral(value: object | null, depth: number): NeutralValue {
+  if (value === null || value instanceof Date || value instanceof Uint8Array) return value;
+  if (Array.isArray(value)) return value.map((item: unknown) => toNeutral(item, depth + 1));
+  if (value instanceof Map) {
+    const map = new Map<NeutralValue, NeutralValue>();
+    for (const [key, item] of value as Map<unknown, unknown>) map.set(toNeutral(key, depth + 1), toNeutral(item, depth + 1));
+    return map;
+  }
+  if (value instanceof Set) {
+    const set = new Set<NeutralValue>();
+    for (const item of value as Set<unknown>) set.add(toNeutral(item, depth + 1));
+    return set;
+  }
+  const prototype: unknown = Object.getPrototypeOf(value);
+  if (prototype !== Object.prototype && prototype !== null) {
+    throw new ConversionError(`an instance of ${value.constructor.name} cannot cross between languages`);
+  }
+  const object: Record<string, NeutralValue> = {};
+  for (const [key, item] of Object.entries(value)) defineOwn(object, key, toNeutral(item, depth + 1));
+  return object;
+}

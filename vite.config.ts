@@ -1,0 +1,36 @@
+import { defineConfig } from 'vite';
+import solid from 'vite-plugin-solid';
+import { viteStaticCopy } from 'vite-plugin-static-copy';
+
+/** Pyodide's runtime files, served from node_modules in dev and copied into dist/ by the build. */
+const PYODIDE_FILES = ['pyodide.asm.mjs', 'pyodide.asm.wasm', 'python_stdlib.zip', 'pyodide-lock.json'];
+
+/**
+ * COOP and COEP make the page cross-origin isolated, which SharedArrayBuffer (and so Python
+ * interrupts) needs. PLAYGROUND_ISOLATION=off serves without them, to test the fallback.
+ */
+const isolationHeaders: Record<string, string> =
+  process.env.PLAYGROUND_ISOLATION === 'off'
+    ? {}
+    : {
+        'Cross-Origin-Opener-Policy': 'same-origin',
+        'Cross-Origin-Embedder-Policy': 'require-corp',
+        'Cross-Origin-Resource-Policy': 'same-origin',
+      };
+
+export default defineConfig({
+  base: process.env.PLAYGROUND_BASE ?? '/',
+  // A missing file must be a 404, never index.html with status 200.
+  appType: 'mpa',
+  plugins: [
+    solid(),
+    viteStaticCopy({
+      targets: PYODIDE_FILES.map((file) => ({ src: `node_modules/pyodide/${file}`, dest: 'pyodide' })),
+    }),
+  ],
+  worker: { format: 'es' },
+  optimizeDeps: { exclude: ['pyodide', '@jitl/quickjs-wasmfile-release-sync'] },
+  build: { target: 'es2022', chunkSizeWarningLimit: 1500 },
+  server: { headers: isolationHeaders },
+  preview: { headers: isolationHeaders },
+});
