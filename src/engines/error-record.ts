@@ -14,7 +14,7 @@ export function errorFromRecord(language: Language, record: unknown, cellId: str
     language,
     kind,
     name: typeof fields.name === 'string' ? fields.name : 'Error',
-    message: typeof fields.message === 'string' ? fields.message : String(fields.message ?? ''),
+    message: typeof fields.message === 'string' ? fields.message : '',
     cellId,
     line: positiveOrNull(fields.line),
     column: positiveOrNull(fields.column),

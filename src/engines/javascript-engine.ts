@@ -7,6 +7,7 @@ import {
   type QuickJSContext,
   type QuickJSHandle,
   type QuickJSRuntime,
+  type QuickJSWASMModule,
 } from 'quickjs-emscripten-core';
 import variant from '@jitl/quickjs-wasmfile-release-sync';
 import variantPackage from '@jitl/quickjs-wasmfile-release-sync/package.json';
@@ -49,10 +50,18 @@ type Lifecycle =
   | { readonly state: 'ready'; readonly loaded: Loaded }
   | { readonly state: 'disposed' };
 
+/** Options for tests and embedders. */
+export interface JavaScriptEngineOptions {
+  /** Loads the QuickJS module; the default is the bundled release build. Tests pass a debug build. */
+  readonly loadModule?: () => Promise<Pick<QuickJSWASMModule, 'newRuntime'>>;
+}
+
 export class JavaScriptEngine implements EngineContract {
   private lifecycle: Lifecycle = { state: 'idle' };
   private readonly output = new OutputCollector();
   private runCounter = 0;
+
+  constructor(private readonly options: JavaScriptEngineOptions = {}) {}
 
   async init(onProgress?: ProgressListener, onOutput?: OutputListener): Promise<void> {
     if (onOutput) this.output.listen(onOutput);
@@ -199,7 +208,7 @@ export class JavaScriptEngine implements EngineContract {
   /** Start-up in named steps: wasm module, runtime limits, context and prelude. */
   private async start(onProgress: ProgressListener): Promise<Loaded> {
     onProgress({ step: 'loading runtime', fraction: 0.1 });
-    const module = await newQuickJSWASMModuleFromVariant(variant);
+    const module = await (this.options.loadModule ?? (() => newQuickJSWASMModuleFromVariant(variant)))();
     onProgress({ step: 'creating context', fraction: 0.8 });
     const runtime = module.newRuntime();
     runtime.setMaxStackSize(MAX_STACK_BYTES);

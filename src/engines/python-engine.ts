@@ -16,7 +16,7 @@ import {
   type VersionInfo,
 } from './contract';
 import { OutputCollector } from './output-collector';
-import { errorFromRecord, type ErrorRecord } from './error-record';
+import { errorFromRecord } from './error-record';
 import { fromEntries, toNeutral, ConversionError, type NeutralValue } from './value';
 
 /** Where the engine finds Pyodide's runtime files. */
@@ -27,8 +27,8 @@ export interface PythonEngineOptions {
 
 interface Loaded {
   readonly py: PyodideAPI;
-  /** The support module; the members below are borrowed from it. */
-  readonly support: PyProxy;
+  /** The support code's namespace. */
+  readonly support: PyDict;
   /** `run_cell(code, cell_id)` from the support code. */
   readonly runCell: PyCallable;
   /** `reset_globals()` from the support code. */
@@ -43,7 +43,7 @@ type Lifecycle =
   | { readonly state: 'ready'; readonly loaded: Loaded }
   | { readonly state: 'disposed' };
 
-const SUPPORT_MODULE = '_playground_support';
+const SUPPORT_FILE = '/playground/support.py';
 
 export class PythonEngine implements EngineContract {
   private lifecycle: Lifecycle = { state: 'idle' };
@@ -113,7 +113,7 @@ export class PythonEngine implements EngineContract {
     this.lifecycle = { state: 'disposed' };
     if (lifecycle.state === 'loading' || lifecycle.state === 'ready') {
       const loaded = lifecycle.state === 'ready' ? lifecycle.loaded : await lifecycle.done;
-      loaded.support.destroy();
+      for (const proxy of [loaded.runCell, loaded.resetGlobals, loaded.userGlobals, loaded.support]) proxy.destroy();
     }
   }
 
@@ -153,10 +153,10 @@ export class PythonEngine implements EngineContract {
     onProgress({ step: 'connecting output', fraction: 0.85 });
     this.connectStreams(py);
     onProgress({ step: 'installing support code', fraction: 0.9 });
-    py.FS.writeFile(`/home/pyodide/${SUPPORT_MODULE}.py`, supportSource);
-    const support: unknown = py.pyimport(SUPPORT_MODULE);
-    if (!(support instanceof py.ffi.PyProxy)) throw new EngineError('the support module did not load', 'python');
-    // The members are borrowed from the module proxy, so it lives as long as the engine.
+    // The support code gets a namespace of its own; user code never sees it.
+    const support: unknown = py.toPy({});
+    if (!(support instanceof py.ffi.PyDict)) throw new EngineError('could not make a namespace for the support code', 'python');
+    py.runPython(supportSource, { globals: support, filename: SUPPORT_FILE });
     const loaded = {
       py,
       support,
@@ -229,13 +229,9 @@ function pythonToNeutral(py: PyodideAPI, value: unknown): NeutralValue {
   }
 }
 
-/** Reads one attribute of a Python module and checks its kind. */
-function member<T extends PyProxy>(
-  module: PyProxy,
-  name: string,
-  kind: abstract new (...args: never[]) => T,
-): T {
-  const value: unknown = Reflect.get(module, name);
+/** Reads one name from the support code's namespace and checks its kind. */
+function member<T extends PyProxy>(namespace: PyDict, name: string, kind: abstract new (...args: never[]) => T): T {
+  const value: unknown = namespace.get(name);
   if (!(value instanceof kind)) {
     throw new EngineError(`the support code has no ${name}`, 'python');
   }

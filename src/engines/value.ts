@@ -101,3 +101,18 @@ function objectToNeutral(value: object | null, depth: number): NeutralValue {
   for (const [key, item] of Object.entries(value)) defineOwn(object, key, toNeutral(item, depth + 1));
   return object;
 }
+
+/** Narrows to a Map without widening its members to `any`, as `instanceof Map` would. */
+export function isNeutralMap(value: NeutralValue): value is NeutralMap {
+  return value instanceof Map;
+}
+
+/** Narrows to a Set without widening its members to `any`. */
+export function isNeutralSet(value: NeutralValue): value is NeutralSet {
+  return value instanceof Set;
+}
+
+/** Narrows to an array without widening its members to `any`, as `Array.isArray` would. */
+export function isNeutralArray(value: NeutralValue): value is NeutralArray {
+  return Array.isArray(value);
+}

@@ -3,7 +3,7 @@
  * helpers for the kinds QuickJS's API cannot build or recognise directly.
  */
 import type { QuickJSContext, QuickJSHandle } from 'quickjs-emscripten-core';
-import { ConversionError, MAX_DEPTH, type NeutralValue } from '../value';
+import { ConversionError, MAX_DEPTH, isNeutralArray, isNeutralMap, isNeutralSet, type NeutralValue } from '../value';
 
 /** Calls one of the prelude's helpers; the caller disposes the returned handle. */
 export function callHelper(context: QuickJSContext, helpers: QuickJSHandle, name: string, ...args: QuickJSHandle[]): QuickJSHandle {
@@ -84,15 +84,15 @@ export function neutralToHandle(context: QuickJSContext, helpers: QuickJSHandle,
     using buffer = context.newArrayBuffer(value.slice().buffer);
     return callHelper(context, helpers, 'makeBytes', buffer);
   }
-  if (value instanceof Map) {
+  if (isNeutralMap(value)) {
     using entries = newArray(context, [...value].map(([key, item]) => newArray(context, [build(key), build(item)])));
     return callHelper(context, helpers, 'makeMap', entries);
   }
-  if (value instanceof Set) {
+  if (isNeutralSet(value)) {
     using items = newArray(context, [...value].map(build));
     return callHelper(context, helpers, 'makeSet', items);
   }
-  if (Array.isArray(value)) return newArray(context, value.map(build));
+  if (isNeutralArray(value)) return newArray(context, value.map(build));
   const object = context.newObject();
   for (const [key, item] of Object.entries(value)) {
     using handle = build(item);

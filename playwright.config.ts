@@ -1,0 +1,63 @@
+import { defineConfig, type Project } from '@playwright/test';
+import { findChromium } from './scripts/find-chromium.js';
+
+const executablePath = findChromium();
+const CHROMIUM_ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+  // Every name but localhost fails fast, on top of the request routing in tests/e2e/fixtures.ts.
+  '--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE localhost, EXCLUDE 127.0.0.1',
+];
+
+const VITE = 'node node_modules/vite/bin/vite.js';
+const PORTS = { isolated: 4173, notIsolated: 4174, staticHost: 4175 } as const;
+
+function project(name: string, port: number, extra: Partial<Project> = {}): Project {
+  return {
+    name,
+    use: {
+      browserName: 'chromium',
+      baseURL: `http://localhost:${port}/`,
+      launchOptions: { ...(executablePath === undefined ? {} : { executablePath }), args: CHROMIUM_ARGS },
+    },
+    ...extra,
+  };
+}
+
+export default defineConfig({
+  testDir: 'tests/e2e',
+  fullyParallel: true,
+  forbidOnly: true,
+  // Two cores: one browser per core, each starting its own engines.
+  workers: 2,
+  retries: 0,
+  timeout: 90_000,
+  expect: { timeout: 30_000 },
+  reporter: process.env.CI ? [['list'], ['github']] : 'list',
+  projects: [
+    // vite preview of the production build, with COOP/COEP: cross-origin isolated.
+    project('isolated', PORTS.isolated, { testIgnore: /static-host/ }),
+    // The same build without the headers: no SharedArrayBuffer, the fallback paths.
+    project('not-isolated', PORTS.notIsolated, { testIgnore: /static-host/ }),
+    // dist/ from a plain static file server that knows nothing of the app.
+    project('static-host', PORTS.staticHost, { testMatch: /static-host/ }),
+  ],
+  webServer: [
+    { command: `${VITE} preview --port ${PORTS.isolated} --strictPort`, url: `http://localhost:${PORTS.isolated}/`, reuseExistingServer: !process.env.CI },
+    {
+      command: `${VITE} preview --port ${PORTS.notIsolated} --strictPort`,
+      url: `http://localhost:${PORTS.notIsolated}/`,
+      env: { PLAYGROUND_ISOLATION: 'off' },
+      reuseExistingServer: !process.env.CI,
+    },
+    {
+      command: `node node_modules/sirv-cli/bin.js dist --port ${PORTS.staticHost} --host localhost`,
+      url: `http://localhost:${PORTS.staticHost}/`,
+      reuseExistingServer: !process.env.CI,
+    },
+  ],
+});

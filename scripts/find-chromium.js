@@ -1,0 +1,15 @@
+// Finds the Chromium the tests drive: CHROMIUM_PATH, then the system's Chromium, else none
+// (Playwright then uses its own download). Shared by ensure-browser.js and playwright.config.ts.
+import { existsSync } from 'node:fs';
+
+const SYSTEM_PATHS = ['/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome'];
+
+/** @returns {string | undefined} the Chromium executable to use, if one is installed */
+export function findChromium() {
+  const fromEnv = process.env.CHROMIUM_PATH;
+  if (fromEnv) {
+    if (!existsSync(fromEnv)) throw new Error(`CHROMIUM_PATH is set to ${fromEnv}, which does not exist`);
+    return fromEnv;
+  }
+  return SYSTEM_PATHS.find((path) => existsSync(path));
+}

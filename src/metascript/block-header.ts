@@ -1,0 +1,70 @@
+/**
+ * Block headers: `KIND [name] {` at column 0, the keyword matched case-insensitively.
+ */
+import { fail } from './syntax-failure';
+import { identifierEnd, isIdentifierStart } from './text-cursor';
+import type { CodeKind, PropertyKind } from './types';
+
+/** A header that matched `KIND [name] {`. */
+export interface BlockHeader {
+  /** The keyword in upper case. */
+  readonly kind: string;
+  readonly name: string | null;
+  /** Offset of the keyword's first character, at column 0. */
+  readonly start: number;
+  /** Offset of the opening brace. */
+  readonly brace: number;
+}
+
+/** A block read from the source, and the offset where its closing line ends (before the `\n`). */
+export interface ReadBlock<B> {
+  readonly block: B;
+  readonly end: number;
+}
+
+export function isCodeKind(kind: string): kind is CodeKind {
+  return kind === 'PYTHON' || kind === 'JAVASCRIPT' || kind === 'WASM' || kind === 'MARKDOWN';
+}
+
+export function isPropertyKind(kind: string): kind is PropertyKind {
+  return kind === 'DESCRIBE' || kind === 'CONFIG' || kind === 'VARIABLE' || kind === 'ACTION';
+}
+
+/** The header's first line as the serializer writes it. */
+export function printHeader(kind: string, name: string | null): string {
+  return name === null ? `${kind} {` : `${kind} ${name} {`;
+}
+
+function skipBlanks(text: string, i: number): number {
+  let at = i;
+  while (text[at] === ' ' || text[at] === '\t') at++;
+  return at;
+}
+
+/**
+ * Matches `KIND [name] {` at `start`, where an identifier starts. Returns null when the line
+ * has another shape, which only known kinds treat as an error.
+ */
+export function matchHeader(text: string, start: number): BlockHeader | null {
+  const keywordEnd = identifierEnd(text, start);
+  let i = skipBlanks(text, keywordEnd);
+  let name: string | null = null;
+  if (i > keywordEnd && isIdentifierStart(text[i])) {
+    const nameEnd = identifierEnd(text, i);
+    name = text.slice(i, nameEnd);
+    i = skipBlanks(text, nameEnd);
+  }
+  if (text[i] !== '{') return null;
+  return { kind: text.slice(start, keywordEnd).toUpperCase(), name, start, brace: i };
+}
+
+/** Like `matchHeader`, for a known kind, whose header must have the strict shape. */
+export function readHeader(text: string, start: number): BlockHeader {
+  const header = matchHeader(text, start);
+  if (header !== null) return header;
+  const keywordEnd = identifierEnd(text, start);
+  let i = skipBlanks(text, keywordEnd);
+  if (isIdentifierStart(text[i])) i = skipBlanks(text, identifierEnd(text, i));
+  const keyword = text.slice(start, keywordEnd).toUpperCase();
+  fail(`expected { to open the ${keyword} block (a block name is letters, digits and _)`, i);
+}

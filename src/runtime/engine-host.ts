@@ -1,0 +1,144 @@
+/**
+ * The main thread's side of one engine: it spawns the worker the first time it is needed,
+ * talks to it through `Remote<EngineContract>`, and tracks its lifecycle as a tagged union.
+ */
+import { proxy, wrap, type Remote } from 'comlink';
+import { createSignal, type Accessor } from 'solid-js';
+import type {
+  EngineContract,
+  ExecuteOptions,
+  ExecutionResult,
+  Language,
+  LoadProgress,
+  OutputListener,
+  VersionInfo,
+} from '../engines/contract';
+
+/** What the UI shows for an engine. */
+export type EngineStatus =
+  | { readonly state: 'idle' }
+  | { readonly state: 'loading'; readonly progress: LoadProgress }
+  | { readonly state: 'ready' }
+  | { readonly state: 'busy' }
+  | { readonly state: 'crashed'; readonly message: string };
+
+/** The worker died (crashed, failed to load, or was terminated) while a call was pending. */
+export class WorkerDiedError extends Error {
+  override readonly name = 'WorkerDiedError';
+}
+
+export interface EngineHost {
+  readonly language: Language;
+  /** The engine's lifecycle state, reactive. */
+  readonly status: Accessor<EngineStatus>;
+  /** Starts the engine if needed and runs code; rejects with WorkerDiedError if the worker dies. */
+  execute(code: string, options?: ExecuteOptions): Promise<ExecutionResult>;
+  /** Starts the engine without running anything. */
+  start(): Promise<void>;
+  /** Reports the engine's versions, starting it if needed. */
+  versionInfo(): Promise<VersionInfo>;
+  /** Terminates the worker; the next call starts a fresh one. Engine state is lost. */
+  terminate(): void;
+}
+
+interface Running {
+  readonly worker: Worker;
+  readonly remote: Remote<EngineContract>;
+  /** Rejects when the worker dies; every call races against it. */
+  readonly died: Promise<never>;
+  /** Marks the worker dead, rejecting `died`. */
+  readonly kill: (error: WorkerDiedError) => void;
+  readonly ready: Promise<void>;
+}
+
+/** Creates the host for one language; `spawn` makes a fresh worker each time one is needed. */
+export function createEngineHost(language: Language, spawn: () => Worker, onOutput: OutputListener): EngineHost {
+  const [status, setStatus] = createSignal<EngineStatus>({ state: 'idle' });
+  let running: Running | null = null;
+  let pending = 0;
+
+  const stop = (engine: Running, error: WorkerDiedError) => {
+    engine.worker.terminate();
+    // After terminate() a pending Comlink call never settles, so reject it here.
+    engine.kill(error);
+    if (running === engine) running = null;
+  };
+
+  const crash = (engine: Running, message: string) => {
+    if (running !== engine) return;
+    stop(engine, new WorkerDiedError(message));
+    setStatus({ state: 'crashed', message });
+  };
+
+  const launch = (): Running => {
+    const worker = spawn();
+    const remote = wrap<EngineContract>(worker);
+    let kill: (error: WorkerDiedError) => void = () => undefined;
+    const died = new Promise<never>((_, reject) => {
+      kill = reject;
+    });
+    // A rejection nobody awaits yet must not surface as an unhandled one.
+    died.catch(() => undefined);
+    worker.addEventListener('error', (event) => {
+      event.preventDefault();
+      crash(engine, event.message || `the ${language} worker failed to load`);
+    });
+    worker.addEventListener('messageerror', () => {
+      crash(engine, `the ${language} worker sent a message that could not be read`);
+    });
+    setStatus({ state: 'loading', progress: { step: 'starting worker', fraction: 0 } });
+    const ready = Promise.race([
+      remote.init(
+        proxy((progress: LoadProgress) => {
+          if (status().state === 'loading') setStatus({ state: 'loading', progress });
+        }),
+        proxy(onOutput),
+      ),
+      died,
+    ]).then(
+      () => {
+        if (pending === 0) setStatus({ state: 'ready' });
+      },
+      (error: unknown) => {
+        crash(engine, error instanceof Error ? error.message : String(error));
+        throw error;
+      },
+    );
+    const engine: Running = { worker, remote, died, kill: (error) => {
+        kill(error);
+      }, ready };
+    return engine;
+  };
+
+  const current = (): Running => {
+    running ??= launch();
+    return running;
+  };
+
+  /** Runs one call on the worker, keeping the busy state and turning a death into a rejection. */
+  const call = async <T>(work: (remote: Remote<EngineContract>) => Promise<T>): Promise<T> => {
+    const engine = current();
+    await engine.ready;
+    pending++;
+    setStatus({ state: 'busy' });
+    try {
+      return await Promise.race([work(engine.remote), engine.died]);
+    } finally {
+      pending--;
+      if (pending === 0 && running === engine) setStatus({ state: 'ready' });
+    }
+  };
+
+  return {
+    language,
+    status,
+    execute: (code, options = {}) => call((remote) => remote.execute(code, options)),
+    start: () => current().ready,
+    versionInfo: () => call((remote) => remote.versionInfo()),
+    terminate: () => {
+      if (!running) return;
+      stop(running, new WorkerDiedError(`the ${language} engine was stopped; its state was lost`));
+      setStatus({ state: 'idle' });
+    },
+  };
+}

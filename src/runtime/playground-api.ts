@@ -1,0 +1,75 @@
+/**
+ * `window.playground`, the automation and embedding contract of SPEC §8. Tests rely on it,
+ * so its shape only ever grows.
+ */
+import { unwrap } from 'solid-js/store';
+import type { UnifiedError } from '../engines/contract';
+import type { NeutralValue } from '../engines/value';
+import type { CellState, CellStatus, Notebook } from './notebook';
+import type { Session } from './session';
+
+export interface CellReport {
+  readonly id: string;
+  readonly name: string | null;
+  readonly kind: string;
+  readonly status: CellStatus;
+  /** stdout and stderr as shown, in order. */
+  readonly output: string;
+  readonly result: NeutralValue;
+  readonly errors: readonly UnifiedError[];
+}
+
+export interface RunReport {
+  /** True when every runnable cell ran without an error. */
+  readonly success: boolean;
+  readonly cells: readonly CellReport[];
+}
+
+export interface PlaygroundApi {
+  /** Resolves once the UI is usable; engines may still be unloaded. */
+  ready(): Promise<void>;
+  /** Opens a document; a syntax error is shown in the UI and the current cells stay. */
+  load(text: string, options?: { trusted?: boolean }): void;
+  /** The current document serialized. */
+  text(): string;
+  /** Runs every cell in order. */
+  runAll(): Promise<RunReport>;
+  /** Runs one cell, found by id or name. */
+  runCell(idOrName: string): Promise<CellReport>;
+  /** Every cell's current state. */
+  cells(): CellReport[];
+}
+
+/** A plain snapshot of a cell, detached from the reactive store. */
+export function reportOf(stored: CellState): CellReport {
+  const cell = unwrap(stored);
+  return {
+    id: cell.id,
+    name: cell.name,
+    kind: cell.kind,
+    status: cell.status,
+    output: cell.output.map((chunk) => chunk.text).join(''),
+    result: cell.result,
+    errors: [...cell.errors],
+  };
+}
+
+export function createPlaygroundApi(notebook: Notebook, session: Session, whenReady: Promise<void>): PlaygroundApi {
+  return {
+    ready: () => whenReady,
+    load: (text, options) => {
+      notebook.load(text, options);
+    },
+    text: () => notebook.text(),
+    runAll: async () => {
+      const cells = (await session.runAll()).map(reportOf);
+      return { success: cells.every((cell) => cell.status !== 'error'), cells };
+    },
+    runCell: async (idOrName) => {
+      const cell = notebook.find(idOrName);
+      if (!cell) throw new Error(`there is no cell named ${idOrName}`);
+      return reportOf(await session.runCell(cell.id));
+    },
+    cells: () => notebook.cells().map(reportOf),
+  };
+}

@@ -1,0 +1,61 @@
+import { For, Show } from 'solid-js';
+import { usePlayground } from './playground-context';
+import { CellView } from './CellView';
+import { EngineStatusBadge } from './EngineStatusBadge';
+
+/** The page: header with Run all and engine status, then the cells. */
+export function App() {
+  const { notebook, session } = usePlayground();
+  const title = () => {
+    for (const item of notebook.state.items) {
+      if (item.type === 'block' && item.block.type === 'properties' && item.block.kind === 'DESCRIBE') {
+        const name = item.block.properties.find((entry) => entry.key === 'name')?.value;
+        if (typeof name === 'string') return name;
+      }
+    }
+    return 'Untitled metascript';
+  };
+  const runAndAdvance = (cellId: string) => {
+    void session.runCell(cellId);
+    const cells = notebook.cells();
+    const next = cells[cells.findIndex((cell) => cell.id === cellId) + 1];
+    const target = next ? document.querySelector<HTMLTextAreaElement>(`[data-cell-id="${next.id}"] textarea`) : null;
+    target?.focus();
+  };
+  return (
+    <div class="app">
+      <header class="app-header">
+        <h1>{title()}</h1>
+        <div class="engines">
+          <EngineStatusBadge host={session.hosts.python} />
+          <EngineStatusBadge host={session.hosts.javascript} />
+        </div>
+        <button type="button" class="primary" data-testid="run-all" onClick={() => void session.runAll()}>
+          ▶▶ Run all
+        </button>
+      </header>
+      <main>
+        <Show when={notebook.state.loadFailure}>
+          {(failure) => (
+            <div class="load-failure" role="alert" data-testid="load-error">
+              <p>
+                The document could not be opened: {failure().message} (line {failure().line}, column {failure().column}). Your
+                text is kept below; the cells shown are the previous document.
+              </p>
+              <textarea readonly class="code" value={failure().text} aria-label="Text that could not be opened" />
+            </div>
+          )}
+        </Show>
+        <For each={notebook.cells()}>{(cell) => <CellView cell={cell} onRunAndAdvance={runAndAdvance} />}</For>
+        <div class="add-cell">
+          <button type="button" onClick={() => notebook.addCell('PYTHON')}>
+            + Python
+          </button>
+          <button type="button" onClick={() => notebook.addCell('JAVASCRIPT')}>
+            + JavaScript
+          </button>
+        </div>
+      </main>
+    </div>
+  );
+}

@@ -1,0 +1,8 @@
+// Python engine worker: builds the engine and exposes it over Comlink. Nothing else lives here.
+import { expose } from 'comlink';
+import { PythonEngine } from '../src/engines/python-engine';
+
+// Pyodide's runtime files sit in `pyodide/` at the app's root, one level above the worker chunk.
+// A variable, not a literal, so the bundler leaves the folder to be resolved at run time.
+const PYODIDE_FOLDER = '../pyodide/';
+expose(new PythonEngine({ indexURL: new URL(PYODIDE_FOLDER, import.meta.url).href }));
