@@ -22,10 +22,12 @@ export interface ReadBlock<B> {
   readonly end: number;
 }
 
+/** Whether an upper-cased keyword names a code block. */
 export function isCodeKind(kind: string): kind is CodeKind {
   return kind === 'PYTHON' || kind === 'JAVASCRIPT' || kind === 'WASM' || kind === 'MARKDOWN';
 }
 
+/** Whether an upper-cased keyword names a property block. */
 export function isPropertyKind(kind: string): kind is PropertyKind {
   return kind === 'DESCRIBE' || kind === 'CONFIG' || kind === 'VARIABLE' || kind === 'ACTION';
 }

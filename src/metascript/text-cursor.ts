@@ -13,6 +13,7 @@ export function isIdentifierPart(ch: string | undefined): boolean {
   return isIdentifierStart(ch) || isDigit(ch);
 }
 
+/** Whether `ch` is an ASCII digit. */
 export function isDigit(ch: string | undefined): boolean {
   return ch !== undefined && ch >= '0' && ch <= '9';
 }

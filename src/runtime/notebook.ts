@@ -8,7 +8,7 @@ import type { Language, OutputChunk, UnifiedError } from '../engines/contract';
 import type { NeutralValue } from '../engines/value';
 import { parseMetascript } from '../metascript/parse';
 import { serializeMetascript } from '../metascript/serialize';
-import type { Block, CodeKind, MetascriptSyntaxError } from '../metascript/types';
+import type { Block, CodeBlock, CodeKind, MetascriptSyntaxError } from '../metascript/types';
 
 /** A cell's run state. `inert` cells (Markdown, WASM until it has an engine) never run. */
 export type CellStatus = 'idle' | 'queued' | 'running' | 'done' | 'error' | 'inert';
@@ -29,8 +29,13 @@ export interface CellState {
   memoryBytes: number | null;
 }
 
-/** One entry of the document in order: a cell, or a block kept as written. */
-export type NotebookItem = { readonly type: 'cell'; readonly cellId: string } | { readonly type: 'block'; readonly block: Block };
+/**
+ * One entry of the document in order: a cell, or a block kept as written. A cell remembers the
+ * block it was loaded from, so that saving writes an unedited cell back byte for byte.
+ */
+export type NotebookItem =
+  | { readonly type: 'cell'; readonly cellId: string; readonly source: CodeBlock | null }
+  | { readonly type: 'block'; readonly block: Block };
 
 /** A document that failed to parse: the error, and the text, which is never thrown away. */
 export interface LoadFailure extends MetascriptSyntaxError {
@@ -43,6 +48,8 @@ export interface NotebookState {
   cells: Record<string, CellState>;
   loadFailure: LoadFailure | null;
   trusted: boolean;
+  /** False when the loaded text ended right after a closing brace, with no line break. */
+  trailingNewline: boolean;
 }
 
 /** The language that runs a kind of cell, or null when the kind does not run. */
@@ -98,7 +105,13 @@ function newCell(kind: CodeKind, name: string | null, code: string): CellState {
 }
 
 export function createNotebook(initialText: string): Notebook {
-  const [state, setState] = createStore<NotebookState>({ items: [], cells: {}, loadFailure: null, trusted: true });
+  const [state, setState] = createStore<NotebookState>({
+    items: [],
+    cells: {},
+    loadFailure: null,
+    trusted: true,
+    trailingNewline: true,
+  });
 
   const cells = () =>
     state.items.flatMap((item) => {
@@ -123,28 +136,36 @@ export function createNotebook(initialText: string): Notebook {
         if (block.type === 'code') {
           const cell = newCell(block.kind, block.name, block.code);
           loaded[cell.id] = cell;
-          items.push({ type: 'cell', cellId: cell.id });
+          items.push({ type: 'cell', cellId: cell.id, source: block });
         } else {
           items.push({ type: 'block', block });
         }
       }
       // `reconcile` is not wanted here: a load is a new document, so every cell is replaced.
-      setState({ items, cells: loaded, loadFailure: null, trusted: options.trusted ?? true });
+      setState({
+        items,
+        cells: loaded,
+        loadFailure: null,
+        trusted: options.trusted ?? true,
+        trailingNewline: parsed.document.trailingNewline ?? true,
+      });
       return true;
     },
     text() {
       const blocks = state.items.flatMap((item): Block[] => {
         if (item.type === 'block') return [item.block];
         const cell = state.cells[item.cellId];
-        return cell ? [{ type: 'code', kind: cell.kind, name: cell.name, code: cell.code }] : [];
+        if (!cell) return [];
+        // The serializer only reuses the kept source text if it still says the same thing.
+        return [{ ...item.source, type: 'code', kind: cell.kind, name: cell.name, code: cell.code }];
       });
-      return serializeMetascript({ blocks });
+      return serializeMetascript({ blocks, trailingNewline: state.trailingNewline });
     },
     addCell(kind) {
       const cell = newCell(kind, null, '');
       batch(() => {
         setState('cells', cell.id, cell);
-        setState('items', (items) => [...items, { type: 'cell', cellId: cell.id }]);
+        setState('items', (items) => [...items, { type: 'cell', cellId: cell.id, source: null }]);
       });
       return cell.id;
     },

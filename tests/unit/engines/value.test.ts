@@ -25,7 +25,9 @@ describe('toNeutral', () => {
   it('refuses functions, symbols and class instances with a ConversionError', () => {
     expect(() => toNeutral(() => 1)).toThrow(ConversionError);
     expect(() => toNeutral(Symbol('s'))).toThrow(ConversionError);
-    class Point {}
+    class Point {
+      x = 1;
+    }
     expect(() => toNeutral({ nested: [new Point()] })).toThrow(/instance of Point/);
   });
 
