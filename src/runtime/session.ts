@@ -2,7 +2,7 @@
  * Runs a notebook's cells: one persistent engine per language, each in its own worker and
  * started the first time one of its cells runs.
  */
-import type { Language, UnifiedError } from '../engines/contract';
+import type { Language, OutputChunk, UnifiedError } from '../engines/contract';
 import { createEngineHost, type EngineHost } from './engine-host';
 import { languageOf, type CellState, type Notebook } from './notebook';
 
@@ -16,8 +16,11 @@ export interface Session {
 }
 
 export function createSession(notebook: Notebook, spawners: Readonly<Record<Language, () => Worker>>): Session {
-  const onOutput = (chunk: { stream: 'stdout' | 'stderr'; text: string }, cellId: string | null) => {
-    if (cellId !== null) notebook.appendOutput(cellId, chunk);
+  const onOutput = (chunk: OutputChunk, cellId: string | null) => {
+    // Live chunks come over Comlink's callback port and the result over the worker's own, and
+    // two ports keep no order between them: a chunk may land after the run's result, which
+    // already holds all of its output. So live output is taken only while the cell runs.
+    if (cellId !== null && notebook.state.cells[cellId]?.status === 'running') notebook.appendOutput(cellId, chunk);
   };
   const hosts: Record<Language, EngineHost> = {
     python: createEngineHost('python', spawners.python, onOutput),

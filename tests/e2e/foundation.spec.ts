@@ -133,3 +133,18 @@ test('requests that leave localhost are blocked and recorded, from the page and 
   // Emptied so that the fixture's own check passes: this test attempted them on purpose.
   offsite.length = 0;
 });
+
+test('output is shown exactly once, however its live chunks and the result interleave', async ({ page }) => {
+  const code = 'import sys\nfor i in range(300):\n    print("line", i)\n    print("err", i, file=sys.stderr)';
+  await openDocument(page, tars({ kind: 'PYTHON', name: 'chatty', code }, { kind: 'JAVASCRIPT', name: 'js', code: 'for (let i = 0; i < 300; i++) console.log("js", i)' }));
+  const expected = Array.from({ length: 300 }, (_, i) => `line ${i}\nerr ${i}\n`).join('');
+  const expectedJs = Array.from({ length: 300 }, (_, i) => `js ${i}\n`).join('');
+  for (let round = 0; round < 3; round++) {
+    const report = await page.evaluate(() => window.playground.runAll());
+    expect(report.cells.map((item) => item.output)).toEqual([expected, expectedJs]);
+    // What the page shows must match the report, after any late messages have landed.
+    await page.waitForTimeout(100);
+    await expect(cell(page, 'chatty').locator('.streams')).toHaveText(expected, { useInnerText: true });
+    await expect(cell(page, 'js').locator('.streams')).toHaveText(expectedJs, { useInnerText: true });
+  }
+});
