@@ -14,7 +14,7 @@ const CHROMIUM_ARGS = [
 ];
 
 const VITE = 'node node_modules/vite/bin/vite.js';
-const PORTS = { isolated: 4173, notIsolated: 4174, staticHost: 4175 } as const;
+const PORTS = { isolated: 4173, notIsolated: 4174, staticHost: 4175, devServer: 4176 } as const;
 
 function project(name: string, port: number, extra: Partial<Project> = {}): Project {
   return {
@@ -40,11 +40,13 @@ export default defineConfig({
   reporter: process.env.CI ? [['list'], ['github']] : 'list',
   projects: [
     // vite preview of the production build, with COOP/COEP: cross-origin isolated.
-    project('isolated', PORTS.isolated, { testIgnore: /static-host/ }),
+    project('isolated', PORTS.isolated, { testIgnore: /static-host|dev-server/ }),
     // The same build without the headers: no SharedArrayBuffer, the fallback paths.
-    project('not-isolated', PORTS.notIsolated, { testIgnore: /static-host/ }),
+    project('not-isolated', PORTS.notIsolated, { testIgnore: /static-host|dev-server/ }),
     // dist/ from a plain static file server that knows nothing of the app.
     project('static-host', PORTS.staticHost, { testMatch: /static-host/ }),
+    // The dev server that `npm start` runs, serving Pyodide from node_modules.
+    project('dev-server', PORTS.devServer, { testMatch: /dev-server/ }),
   ],
   webServer: [
     { command: `${VITE} preview --port ${PORTS.isolated} --strictPort`, url: `http://localhost:${PORTS.isolated}/`, reuseExistingServer: !process.env.CI },
@@ -59,5 +61,6 @@ export default defineConfig({
       url: `http://localhost:${PORTS.staticHost}/`,
       reuseExistingServer: !process.env.CI,
     },
+    { command: `${VITE} --port ${PORTS.devServer} --strictPort`, url: `http://localhost:${PORTS.devServer}/`, reuseExistingServer: !process.env.CI },
   ],
 });

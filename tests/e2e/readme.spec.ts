@@ -1,0 +1,22 @@
+import { readFileSync } from 'node:fs';
+import { test, expect } from './fixtures';
+
+/** The first ```js block under the README's "Automate it" heading. */
+function automationExample(): string {
+  const readme = readFileSync(new URL('../../README.md', import.meta.url), 'utf8');
+  const section = readme.slice(readme.indexOf('## Automate it'));
+  const match = /```js\n([\s\S]*?)```/.exec(section);
+  if (!match?.[1]) throw new Error('the README has no js example under "Automate it"');
+  return match[1];
+}
+
+test('the README automation example runs as written', async ({ page }) => {
+  await page.goto('/');
+  const example = automationExample();
+  // The example ends by reading report.cells[0].output; hand the report back to check it.
+  const report = await page.evaluate(async (source) => {
+    const run = new Function(`return (async () => {\n${source}\nreturn report;\n})();`) as () => Promise<{ cells: { output: string }[] }>;
+    return run();
+  }, example);
+  expect(report.cells[0]?.output).toBe('45\n');
+});
