@@ -1,35 +1,37 @@
 import { Match, Switch } from 'solid-js';
-import type { EngineHost } from '../runtime/engine-host';
+import type { EngineHost, EngineStatus } from '../runtime/engine-host';
 
 const LABELS = { python: 'Python', javascript: 'JavaScript' } as const;
+
+type StatusOf<S extends EngineStatus['state']> = Extract<EngineStatus, { state: S }>;
 
 /** One engine's lifecycle: not loaded, loading with progress, ready, busy or crashed. */
 export function EngineStatusBadge(props: { host: EngineHost }) {
   const status = () => props.host.status();
+  const label = () => LABELS[props.host.language];
+  const loading = (): StatusOf<'loading'> | undefined => {
+    const current = status();
+    return current.state === 'loading' ? current : undefined;
+  };
+  const crashed = (): StatusOf<'crashed'> | undefined => {
+    const current = status();
+    return current.state === 'crashed' ? current : undefined;
+  };
   return (
     <div class="engine-status" data-testid={`engine-${props.host.language}`} data-state={status().state} role="status">
-      <span class="engine-name">{LABELS[props.host.language]}</span>
-      <Switch>
-        <Match when={status().state === 'idle'}>
-          <span class="engine-state">not loaded</span>
-        </Match>
-        <Match when={(() => { const s = status(); return s.state === 'loading' ? s : null; })()}>
-          {(loading) => (
+      <span class="engine-name">{label()}</span>
+      <Switch fallback={<span class="engine-state">{status().state === 'idle' ? 'not loaded' : status().state}</span>}>
+        <Match when={loading()}>
+          {(current) => (
             <>
-              <progress max="1" value={loading().progress.fraction} aria-label={`${LABELS[props.host.language]} loading`} />
-              <span class="engine-state">{loading().progress.step}</span>
+              <progress max="1" value={current().progress.fraction} aria-label={`${label()} loading`} />
+              <span class="engine-state">{current().progress.step}</span>
             </>
           )}
         </Match>
-        <Match when={status().state === 'ready'}>
-          <span class="engine-state">ready</span>
-        </Match>
-        <Match when={status().state === 'busy'}>
-          <span class="engine-state">busy</span>
-        </Match>
-        <Match when={(() => { const s = status(); return s.state === 'crashed' ? s : null; })()}>
-          {(crashed) => (
-            <span class="engine-state" title={crashed().message}>
+        <Match when={crashed()}>
+          {(current) => (
+            <span class="engine-state" title={current().message}>
               crashed
             </span>
           )}

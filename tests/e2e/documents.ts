@@ -1,4 +1,4 @@
-import type { Page } from '@playwright/test';
+import { expect, type Page } from '@playwright/test';
 
 /** Builds `.tars` text from cells, indenting each body as the serializer does. */
 export function tars(...cells: { kind: 'PYTHON' | 'JAVASCRIPT'; name: string; code: string }[]): string {
@@ -25,4 +25,18 @@ export async function openDocument(page: Page, text: string): Promise<void> {
 /** The cell element with the given name. */
 export function cell(page: Page, name: string) {
   return page.locator(`[data-testid="cell"][data-cell-name="${name}"]`);
+}
+
+/** Loads one Python and one JavaScript cell, runs all, and checks what each shows. */
+export async function expectBothLanguagesRun(page: Page): Promise<void> {
+  await openDocument(
+    page,
+    tars(
+      { kind: 'PYTHON', name: 'py', code: 'print(sum(range(10)))' },
+      { kind: 'JAVASCRIPT', name: 'js', code: 'console.log([1,2,3].map(x => x*2))' },
+    ),
+  );
+  await page.getByTestId('run-all').click();
+  await expect(cell(page, 'py').getByTestId('cell-output')).toHaveText('45');
+  await expect(cell(page, 'js').getByTestId('cell-output')).toHaveText('[2, 4, 6]');
 }

@@ -12,11 +12,9 @@ function automationExample(): string {
 
 test('the README automation example runs as written', async ({ page }) => {
   await page.goto('/');
-  const example = automationExample();
-  // The example ends by reading report.cells[0].output; hand the report back to check it.
-  const report = await page.evaluate(async (source) => {
-    const run = new Function(`return (async () => {\n${source}\nreturn report;\n})();`) as () => Promise<{ cells: { output: string }[] }>;
-    return run();
-  }, example);
+  // Run as a module script, as a reader would paste it; it hands its report back on window.
+  await page.addScriptTag({ type: 'module', content: `${automationExample()}\nwindow.readmeReport = report;` });
+  const handle = await page.waitForFunction(() => Reflect.get(window, 'readmeReport') as unknown);
+  const report = (await handle.jsonValue()) as { cells: { output: string }[] };
   expect(report.cells[0]?.output).toBe('45\n');
 });

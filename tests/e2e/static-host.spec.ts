@@ -1,15 +1,6 @@
-import { test, expect } from './fixtures';
-import { cell, openDocument, tars } from './documents';
+import { test } from './fixtures';
+import { expectBothLanguagesRun } from './documents';
 
 test('dist/ works from a plain static file server', async ({ page }) => {
-  await openDocument(
-    page,
-    tars(
-      { kind: 'PYTHON', name: 'py', code: 'print(sum(range(10)))' },
-      { kind: 'JAVASCRIPT', name: 'js', code: 'console.log([1,2,3].map(x => x*2))' },
-    ),
-  );
-  await page.getByTestId('run-all').click();
-  await expect(cell(page, 'py').getByTestId('cell-output')).toHaveText('45');
-  await expect(cell(page, 'js').getByTestId('cell-output')).toHaveText('[2, 4, 6]');
+  await expectBothLanguagesRun(page);
 });

@@ -3,6 +3,7 @@ import { parseMetascript } from '../../../src/metascript/parse';
 import { parsePropertyValue } from '../../../src/metascript/property-value-reader';
 import { serializeMetascript } from '../../../src/metascript/serialize';
 import type { Block, MetascriptDocument, MetascriptSyntaxError } from '../../../src/metascript/types';
+import { seededRandom } from '../seeded-random';
 
 function parseOk(text: string): MetascriptDocument {
   const result = parseMetascript(text);
@@ -323,22 +324,11 @@ describe('parseMetascript: syntax errors point at line:column', () => {
   });
 });
 
-/** A small seeded generator (mulberry32), so a failing fuzz case can be replayed. */
-function random(seed: number): () => number {
-  let state = seed;
-  return () => {
-    state = (state + 0x6d2b79f5) | 0;
-    let t = Math.imul(state ^ (state >>> 15), 1 | state);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 describe('parseMetascript: fuzzing', () => {
   const pieces = ['{', '}', '\n', '\r\n', '"', "'", '"""', '//', '/*', '*/', ' ', '    ', 'PYTHON x {\n', 'CONFIG {\n', 'TRY {', 'a: ', '1', '[', ']', ',', ':', '\\', '$', 'x', '}\n'];
 
   it('never throws on random text, and round-trips whatever parses', () => {
-    const next = random(1234);
+    const next = seededRandom(1234);
     let parsed = 0;
     for (let n = 0; n < 3000; n++) {
       let text = '';
@@ -357,7 +347,7 @@ describe('parseMetascript: fuzzing', () => {
   });
 
   it('never throws on mutations of a real document', () => {
-    const next = random(99);
+    const next = seededRandom(99);
     for (let n = 0; n < 1000; n++) {
       let text = SPEC_EXAMPLE;
       for (let edits = 1 + Math.floor(next() * 4); edits > 0; edits--) {

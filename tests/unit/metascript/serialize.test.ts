@@ -4,6 +4,7 @@ import { printPropertyValue } from '../../../src/metascript/property-value-print
 import { parsePropertyValue } from '../../../src/metascript/property-value-reader';
 import { serializeMetascript } from '../../../src/metascript/serialize';
 import type { Block, CodeKind, MetascriptDocument, PropertyKind, PropertyValue } from '../../../src/metascript/types';
+import { seededRandom } from '../seeded-random';
 
 function parseOk(text: string): MetascriptDocument {
   const result = parseMetascript(text);
@@ -143,19 +144,8 @@ describe('serializeMetascript: edited blocks', () => {
   });
 });
 
-/** A small seeded generator (mulberry32), so a failing case can be replayed. */
-function random(seed: number): () => number {
-  let state = seed;
-  return () => {
-    state = (state + 0x6d2b79f5) | 0;
-    let t = Math.imul(state ^ (state >>> 15), 1 | state);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 describe('serializeMetascript: documents built from canonical parts', () => {
-  const next = random(7);
+  const next = seededRandom(7);
   const pick = <T>(items: readonly T[]): T => {
     const item = items[Math.floor(next() * items.length)];
     if (item === undefined) throw new Error('empty choice');
