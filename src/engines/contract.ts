@@ -106,6 +106,8 @@ export interface VersionInfo {
   readonly runtime: string;
   /** Where it runs, such as `emscripten` or `wasm32`. */
   readonly platform: string;
+  /** Every component's version by name, such as `{python, pyodide, emscripten}`. */
+  readonly details: Readonly<Record<string, string>>;
 }
 
 /** Receives start-up progress. */

@@ -125,6 +125,7 @@ export class JavaScriptEngine implements EngineContract {
       languageVersion: 'ES2023',
       runtime: `QuickJS ${QUICKJS_RELEASE} (quickjs-emscripten ${variantPackage.version})`,
       platform: 'wasm32',
+      details: { quickjs: QUICKJS_RELEASE, 'quickjs-emscripten': variantPackage.version },
     });
   }
 

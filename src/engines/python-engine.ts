@@ -1,13 +1,21 @@
 /**
- * The Python engine: Pyodide behind the engine contract. It runs in a Web Worker in the
- * browser and directly under Node in the unit tests.
+ * The Python engine: Pyodide behind the engine contract and the TARS bridge operations. It
+ * runs in a Web Worker in the browser and directly under Node in the unit tests.
  */
-import { loadPyodide, type PyodideAPI } from 'pyodide';
-import type { PyCallable, PyDict, PyProxy } from 'pyodide/ffi';
+import { loadPyodide, version as pyodideVersion, type PyodideAPI } from 'pyodide';
+import type { PyCallable, PyDict } from 'pyodide/ffi';
 import supportSource from './python/support.py?raw';
+import type {
+  BridgeContract,
+  EnvironmentConfig,
+  FileEntry,
+  InstallResult,
+  ModuleInfo,
+  PackageInfo,
+  VariableInfo,
+} from './bridge';
 import {
   EngineError,
-  type EngineContract,
   type ExecuteOptions,
   type ExecutionResult,
   type OutputChunk,
@@ -16,11 +24,13 @@ import {
   type VersionInfo,
 } from './contract';
 import { OutputCollector } from './output-collector';
-import { errorFromRecord } from './error-record';
-import { fromEntries, toNeutral, ConversionError, type NeutralValue } from './value';
+import { pythonToNeutral, readOutcome, toPlain } from './python/conversions';
+import { defaultPackageBaseUrl, DEFAULT_PYPI_INDEX, readVendoredManifest, routeLockfile, VENDORED_MANIFEST, type PackageSourceOptions } from './python/package-sources';
+import { PythonPackages } from './python/packages';
+import type { NeutralValue } from './value';
 
-/** Where the engine finds Pyodide's runtime files. */
-export interface PythonEngineOptions {
+/** Where the engine finds Pyodide's runtime files and packages. */
+export interface PythonEngineOptions extends PackageSourceOptions {
   /** URL of the folder that holds `pyodide.asm.mjs`, the wasm and the stdlib; Node needs none. */
   readonly indexURL?: string;
 }
@@ -29,12 +39,10 @@ interface Loaded {
   readonly py: PyodideAPI;
   /** The support code's namespace. */
   readonly support: PyDict;
-  /** `run_cell(code, cell_id)` from the support code. */
+  /** `run_cell`, kept because every run calls it. */
   readonly runCell: PyCallable;
-  /** `reset_globals()` from the support code. */
-  readonly resetGlobals: PyCallable;
-  /** The dict user code runs in. */
   readonly userGlobals: PyDict;
+  readonly packages: PythonPackages;
 }
 
 type Lifecycle =
@@ -44,8 +52,10 @@ type Lifecycle =
   | { readonly state: 'disposed' };
 
 const SUPPORT_FILE = '/playground/support.py';
+// Kept before any user code runs, so that later policy can take fetch off the global scope.
+const engineFetch: typeof fetch = globalThis.fetch.bind(globalThis);
 
-export class PythonEngine implements EngineContract {
+export class PythonEngine implements BridgeContract {
   private lifecycle: Lifecycle = { state: 'idle' };
   private readonly output = new OutputCollector();
   private runCounter = 0;
@@ -58,29 +68,25 @@ export class PythonEngine implements EngineContract {
   }
 
   async execute(code: string, options: ExecuteOptions = {}): Promise<ExecutionResult> {
-    const { py, runCell } = await this.loaded();
+    const { runCell } = await this.loaded();
     const cellId = options.cellId ?? `run-${++this.runCounter}`;
-    const started = performance.now();
-    this.output.begin(cellId);
-    let chunks: readonly OutputChunk[] = [];
-    let outcomeValue: unknown;
-    try {
-      // A cell with top-level await returns an awaitable; any other returns its outcome at once.
-      outcomeValue = await (runCell(code, cellId) as unknown);
-    } finally {
-      chunks = this.output.end();
-    }
-    const outcome = readOutcome(py, outcomeValue, cellId);
-    return {
-      success: outcome.errors.length === 0,
-      output: chunks,
-      result: outcome.result,
-      resultText: outcome.resultText,
-      errors: outcome.errors,
-      exports: [],
-      executionTimeMs: performance.now() - started,
-      memoryBytes: heapBytes(py),
-    };
+    return this.run(cellId, () => runCell(code, cellId) as unknown);
+  }
+
+  async executeWithVariables(code: string, variables: Readonly<Record<string, NeutralValue>>, options: ExecuteOptions = {}): Promise<ExecutionResult> {
+    for (const [name, value] of Object.entries(variables)) await this.setVariable(name, value);
+    return this.execute(code, options);
+  }
+
+  async executeFile(path: string): Promise<ExecutionResult> {
+    await this.loaded();
+    return this.run(path, () => this.call('run_file', path));
+  }
+
+  async evaluateExpression(expression: string): Promise<ExecutionResult> {
+    const { runCell } = await this.loaded();
+    const cellId = `expression-${++this.runCounter}`;
+    return this.run(cellId, () => runCell(expression, cellId, true) as unknown);
   }
 
   async getVariable(name: string): Promise<NeutralValue | undefined> {
@@ -90,22 +96,87 @@ export class PythonEngine implements EngineContract {
   }
 
   async setVariable(name: string, value: NeutralValue): Promise<void> {
-    const { py, userGlobals } = await this.loaded();
-    const converted: unknown = py.toPy(value);
-    userGlobals.set(name, converted);
-    if (converted instanceof py.ffi.PyProxy) converted.destroy();
+    await this.loaded();
+    this.call('set_variable', name, value);
+  }
+
+  async getVariables(): Promise<VariableInfo[]> {
+    return (await this.plainCall('variables')) as VariableInfo[];
+  }
+
+  async importModule(name: string): Promise<ModuleInfo> {
+    return (await this.plainCall('module_info', name)) as ModuleInfo;
+  }
+
+  async installPackage(nameOrUrl: string): Promise<InstallResult> {
+    const { packages } = await this.loaded();
+    return packages.install(nameOrUrl);
+  }
+
+  async listPackages(): Promise<PackageInfo[]> {
+    const { packages } = await this.loaded();
+    return packages.list((await this.versionInfo()).languageVersion);
+  }
+
+  async isPackageAvailable(name: string): Promise<boolean> {
+    const { packages } = await this.loaded();
+    return packages.isAvailable(name);
+  }
+
+  async configureEnvironment(config: EnvironmentConfig): Promise<InstallResult> {
+    await this.loaded();
+    this.call('configure', config.environmentVariables ?? null, config.workingDirectory ?? null, config.pythonPath ?? null);
+    const results: InstallResult[] = [];
+    for (const reference of config.requiredPackages ?? []) results.push(await this.installPackage(reference));
+    return {
+      success: results.every((result) => result.success),
+      installed: results.flatMap((result) => result.installed),
+      message: results.map((result) => result.message).join('\n') || 'environment configured',
+    };
   }
 
   async reset(): Promise<void> {
-    const { resetGlobals } = await this.loaded();
-    resetGlobals();
+    await this.loaded();
+    this.call('reset_globals');
+  }
+
+  resetEnvironment(): Promise<void> {
+    return this.reset();
   }
 
   async versionInfo(): Promise<VersionInfo> {
-    const { py } = await this.loaded();
-    const pythonVersion = String(py.runPython('import platform; platform.python_version()'));
-    const platform = String(py.runPython('import sys; sys.platform'));
-    return { language: 'python', languageVersion: pythonVersion, runtime: `pyodide ${py.version}`, platform };
+    const details = (await this.plainCall('version_details')) as Record<string, string>;
+    const python = details.python ?? 'unknown';
+    return {
+      language: 'python',
+      languageVersion: python,
+      runtime: `pyodide ${pyodideVersion}`,
+      platform: 'emscripten',
+      details: { ...details, pyodide: pyodideVersion },
+    };
+  }
+
+  getVersionInfo(): Promise<VersionInfo> {
+    return this.versionInfo();
+  }
+
+  isAvailable(): Promise<boolean> {
+    return Promise.resolve(this.lifecycle.state !== 'disposed' && typeof WebAssembly === 'object');
+  }
+
+  async writeFile(path: string, data: string | Uint8Array): Promise<void> {
+    await this.loaded();
+    this.call('write_file', path, data);
+  }
+
+  async readFile(path: string): Promise<Uint8Array> {
+    const bytes = await this.plainCall('read_file', path);
+    if (!(bytes instanceof Uint8Array)) throw new EngineError(`could not read ${path}`, 'python');
+    return bytes;
+  }
+
+  async listFiles(path?: string): Promise<FileEntry[]> {
+    return (await this.plainCall('list_files', path ?? null)) as FileEntry[];
   }
 
   async dispose(): Promise<void> {
@@ -113,8 +184,52 @@ export class PythonEngine implements EngineContract {
     this.lifecycle = { state: 'disposed' };
     if (lifecycle.state === 'loading' || lifecycle.state === 'ready') {
       const loaded = lifecycle.state === 'ready' ? lifecycle.loaded : await lifecycle.done;
-      for (const proxy of [loaded.runCell, loaded.resetGlobals, loaded.userGlobals, loaded.support]) proxy.destroy();
+      for (const proxy of [loaded.runCell, loaded.userGlobals, loaded.support]) proxy.destroy();
     }
+  }
+
+  /** Runs user code through a support function, collecting its output and timing it. */
+  private async run(cellId: string, start: () => unknown): Promise<ExecutionResult> {
+    const { py } = await this.loaded();
+    const started = performance.now();
+    this.output.begin(cellId);
+    let chunks: readonly OutputChunk[] = [];
+    let outcomeValue: unknown;
+    try {
+      // Code with top-level await returns an awaitable; any other returns its outcome at once.
+      outcomeValue = await start();
+    } finally {
+      chunks = this.output.end();
+    }
+    const outcome = readOutcome(py, outcomeValue, cellId);
+    return {
+      success: outcome.errors.length === 0,
+      output: chunks,
+      ...outcome,
+      exports: [],
+      executionTimeMs: performance.now() - started,
+      memoryBytes: heapBytes(py),
+    };
+  }
+
+  /** Calls a support function with JavaScript arguments; the caller owns the result. */
+  private call(name: string, ...args: unknown[]): unknown {
+    const { lifecycle } = this;
+    if (lifecycle.state !== 'ready') throw new EngineError('the Python engine is not ready', 'python');
+    const { py, support } = lifecycle.loaded;
+    const fn: unknown = support.get(name);
+    if (!(fn instanceof py.ffi.PyCallable)) throw new EngineError(`the support code has no ${name}`, 'python');
+    try {
+      return fn(...args) as unknown;
+    } finally {
+      fn.destroy();
+    }
+  }
+
+  /** Calls a support function and converts its result to plain JavaScript values. */
+  private async plainCall(name: string, ...args: unknown[]): Promise<unknown> {
+    const { py } = await this.loaded();
+    return toPlain(py, this.call(name, ...args));
   }
 
   private loaded(onProgress?: ProgressListener): Promise<Loaded> {
@@ -136,18 +251,24 @@ export class PythonEngine implements EngineContract {
           },
           (error: unknown) => {
             this.lifecycle = { state: 'idle' };
-            throw new EngineError(`Python could not start: ${describe(error)}`, 'python', { cause: error });
+            const reason = error instanceof Error ? error.message : String(error);
+            throw new EngineError(`Python could not start: ${reason}`, 'python', { cause: error });
           },
         );
       }
     }
   }
 
-  /** Start-up in named steps: runtime, streams, support code. */
+  /** Start-up in named steps: package index, runtime, streams, support code. */
   private async start(onProgress: ProgressListener): Promise<Loaded> {
+    const baseUrl = this.options.packageBaseUrl === undefined ? defaultPackageBaseUrl(pyodideVersion) : this.options.packageBaseUrl;
+    onProgress({ step: 'reading package index', fraction: 0.02 });
+    const { indexURL } = this.options;
+    const packageIndex = indexURL === undefined ? null : await this.readPackageIndex(indexURL, baseUrl);
     onProgress({ step: 'loading runtime', fraction: 0.05 });
     const py = await loadPyodide({
-      ...(this.options.indexURL === undefined ? {} : { indexURL: this.options.indexURL }),
+      ...(indexURL === undefined ? {} : { indexURL }),
+      ...(packageIndex === null ? {} : { lockFileContents: packageIndex.lock, packageBaseUrl: indexURL }),
       env: { HOME: '/home/pyodide' },
     });
     onProgress({ step: 'connecting output', fraction: 0.85 });
@@ -157,15 +278,34 @@ export class PythonEngine implements EngineContract {
     const support: unknown = py.toPy({});
     if (!(support instanceof py.ffi.PyDict)) throw new EngineError('could not make a namespace for the support code', 'python');
     py.runPython(supportSource, { globals: support, filename: SUPPORT_FILE });
-    const loaded = {
-      py,
-      support,
-      runCell: member(support, 'run_cell', py.ffi.PyCallable),
-      resetGlobals: member(support, 'reset_globals', py.ffi.PyCallable),
-      userGlobals: member(support, 'user_globals', py.ffi.PyDict),
+    const runCell: unknown = support.get('run_cell');
+    const userGlobals: unknown = support.get('user_globals');
+    if (!(runCell instanceof py.ffi.PyCallable) || !(userGlobals instanceof py.ffi.PyDict)) {
+      throw new EngineError('the support code did not load', 'python');
+    }
+    const settings = {
+      vendored: packageIndex?.vendored ?? new Set<string>(),
+      baseUrl,
+      pypiIndexUrl: this.options.pypiIndexUrl === undefined ? DEFAULT_PYPI_INDEX : this.options.pypiIndexUrl,
+      fetch: engineFetch,
     };
+    const loaded: Loaded = { py, support, runCell, userGlobals, packages: new PythonPackages(py, settings, (name, ...args) => toPlain(py, this.call(name, ...args))) };
+    this.lifecycle = { state: 'ready', loaded };
+    this.call('remember_startup_modules');
     onProgress({ step: 'ready', fraction: 1 });
     return loaded;
+  }
+
+  /** Reads the lock file and the vendored manifest, and routes packages that were not vendored. */
+  private async readPackageIndex(indexURL: string, baseUrl: string | null) {
+    const [lockResponse, manifestResponse] = await Promise.all([
+      engineFetch(new URL('pyodide-lock.json', indexURL)),
+      engineFetch(new URL(VENDORED_MANIFEST, indexURL)).catch(() => null),
+    ]);
+    if (!lockResponse.ok) throw new EngineError(`the package index could not be read (${lockResponse.status})`, 'python');
+    const vendored = manifestResponse?.ok ? readVendoredManifest(await manifestResponse.text()) : new Set<string>();
+    const lock = routeLockfile(await lockResponse.json(), vendored, baseUrl);
+    return { lock, vendored };
   }
 
   private connectStreams(py: PyodideAPI): void {
@@ -186,66 +326,10 @@ export class PythonEngine implements EngineContract {
   }
 }
 
-interface Outcome {
-  readonly result: NeutralValue;
-  readonly resultText: string | null;
-  readonly errors: ExecutionResult['errors'];
-}
-
-/** Reads the dict that `run_cell` returned, converting and destroying every proxy. */
-function readOutcome(py: PyodideAPI, value: unknown, cellId: string): Outcome {
-  if (!(value instanceof py.ffi.PyDict)) throw new EngineError('the Python support code returned no outcome', 'python');
-  try {
-    const errorProxy: unknown = value.get('error');
-    if (errorProxy instanceof py.ffi.PyDict) {
-      const record: unknown = errorProxy.toJs({ dict_converter: Object.fromEntries });
-      errorProxy.destroy();
-      return { result: null, resultText: null, errors: [errorFromRecord('python', record, cellId)] };
-    }
-    const shown: unknown = value.get('repr');
-    const resultText = typeof shown === 'string' ? shown : null;
-    try {
-      return { result: pythonToNeutral(py, value.get('value') as unknown), resultText, errors: [] };
-    } catch (error) {
-      if (!(error instanceof ConversionError)) throw error;
-      // A value that cannot cross stays in Python; its repr is still shown.
-      return { result: null, resultText, errors: [] };
-    }
-  } finally {
-    value.destroy();
-  }
-}
-
-/** Converts a value from Python to the neutral model, destroying the proxy it came in. */
-function pythonToNeutral(py: PyodideAPI, value: unknown): NeutralValue {
-  if (!(value instanceof py.ffi.PyProxy)) return toNeutral(value);
-  try {
-    return toNeutral(value.toJs({ dict_converter: fromEntries, create_pyproxies: false }));
-  } catch (error) {
-    if (error instanceof ConversionError) throw error;
-    throw new ConversionError(`a Python ${value.type} cannot cross between languages`);
-  } finally {
-    value.destroy();
-  }
-}
-
-/** Reads one name from the support code's namespace and checks its kind. */
-function member<T extends PyProxy>(namespace: PyDict, name: string, kind: abstract new (...args: never[]) => T): T {
-  const value: unknown = namespace.get(name);
-  if (!(value instanceof kind)) {
-    throw new EngineError(`the support code has no ${name}`, 'python');
-  }
-  return value;
-}
-
 /** The wasm heap size; Pyodide keeps its module on a private field. */
 function heapBytes(py: PyodideAPI): number | null {
   const module: unknown = Reflect.get(py, '_module');
   if (typeof module !== 'object' || module === null) return null;
   const heap: unknown = Reflect.get(module, 'HEAP8');
   return heap instanceof Int8Array ? heap.byteLength : null;
-}
-
-function describe(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
 }

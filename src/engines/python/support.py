@@ -1,19 +1,33 @@
 """The playground's Python support code.
 
 It is installed in Pyodide before any user code runs. It compiles and runs cells, and turns
-exceptions into plain dicts that keep only user frames, in the cell's own line numbers.
+exceptions into plain dicts that keep only user frames, in the cell's own line numbers. It
+also answers the bridge's questions about variables, modules and packages.
 """
 
 import ast
+import importlib
+import importlib.metadata
+import importlib.util
 import inspect
 import io
+import os
 import sys
 import traceback
+from datetime import datetime, timezone
 
+import js
 from pyodide.code import CodeRunner
+from pyodide.ffi import JsProxy, jsnull
 
 CELL_PREFIX = "<cell "
+# The document's own files live here; frames from them are user frames too.
+USER_ROOT = "/home/pyodide"
+# Each document's virtual file system: the working directory user code starts in.
+DOCUMENT_FOLDER = USER_ROOT + "/document"
 _FLAGS = ast.PyCF_ALLOW_TOP_LEVEL_AWAIT
+MAX_DEPTH = 1000
+
 
 def _unbuffered(fd):
     # Straight to the raw stream, so stdout and stderr keep their order and stream live.
@@ -24,13 +38,32 @@ def _unbuffered(fd):
 sys.stdout = _unbuffered(1)
 sys.stderr = _unbuffered(2)
 
-user_globals = {"__name__": "__main__", "__builtins__": __builtins__}
+user_globals = {}
+_startup_modules = set()
 
 
 def reset_globals():
-    """Gives user code fresh globals without restarting the interpreter."""
+    """Gives user code fresh globals and forgets modules imported from the user's files."""
     user_globals.clear()
     user_globals.update({"__name__": "__main__", "__builtins__": __builtins__})
+    for name, module in list(sys.modules.items()):
+        path = getattr(module, "__file__", None) or ""
+        if name not in _startup_modules and path.startswith(USER_ROOT + "/"):
+            del sys.modules[name]
+    importlib.invalidate_caches()
+
+
+def remember_startup_modules():
+    """Records the modules loaded before any user code, which a reset keeps."""
+    _startup_modules.update(sys.modules)
+
+
+reset_globals()
+os.makedirs(DOCUMENT_FOLDER, exist_ok=True)
+os.chdir(DOCUMENT_FOLDER)
+
+
+# ---- running code ---------------------------------------------------------------------------
 
 
 def _kind_of(error):
@@ -43,20 +76,23 @@ def _kind_of(error):
     return "runtime"
 
 
-def _cell_of(filename):
+def _source_of(filename):
+    """The cell id of a cell's code, the path of a user file, or None for everything else."""
     if filename.startswith(CELL_PREFIX) and filename.endswith(">"):
         return filename[len(CELL_PREFIX):-1]
+    if filename.startswith(USER_ROOT + "/") and "/site-packages/" not in filename:
+        return filename
     return None
 
 
 def _user_frames(error):
     frames = []
     for frame in traceback.extract_tb(error.__traceback__):
-        cell = _cell_of(frame.filename)
-        if cell is None:
+        source = _source_of(frame.filename)
+        if source is None:
             continue
         column = frame.colno + 1 if frame.colno is not None else None
-        frames.append({"name": frame.name, "line": frame.lineno, "column": column, "cellId": cell})
+        frames.append({"name": frame.name, "line": frame.lineno, "column": column, "cellId": source})
     return frames
 
 
@@ -101,14 +137,15 @@ async def _finish(coroutine):
         return _outcome(error=error)
 
 
-def run_cell(code, cell_id):
-    """Runs a cell in the user globals.
+def run_code(code, filename, expression_only=False):
+    """Runs code in the user globals under the given file name.
 
-    Returns an outcome dict, or a coroutine resolving to one when the cell uses top-level await,
-    so that cells without await never wait on the event loop.
+    Returns an outcome dict, or a coroutine resolving to one when the code uses top-level
+    await, so that code without await never waits on the event loop.
     """
-    filename = f"{CELL_PREFIX}{cell_id}>"
     try:
+        if expression_only:
+            ast.parse(code, filename=filename, mode="eval")
         runner = CodeRunner(code, filename=filename, flags=_FLAGS, quiet_trailing_semicolon=True)
         runner.compile()
     except SyntaxError as error:
@@ -119,3 +156,173 @@ def run_cell(code, cell_id):
         return _outcome(runner.run(user_globals))
     except BaseException as error:  # user code may raise anything, KeyboardInterrupt included
         return _outcome(error=error)
+
+
+def run_cell(code, cell_id, expression_only=False):
+    """Runs a cell's code; tracebacks name it by its id."""
+    return run_code(code, f"{CELL_PREFIX}{cell_id}>", expression_only)
+
+
+def run_file(path):
+    """Runs a file of the virtual file system as a script, as `python path` would."""
+    path = os.path.abspath(path)
+    with open(path, encoding="utf-8") as file:
+        code = file.read()
+    return run_code(code, path)
+
+
+# ---- variables and modules ------------------------------------------------------------------
+
+
+def _preview(value, limit=120):
+    try:
+        text = repr(value)
+    except Exception as error:  # a broken __repr__ must not break the listing
+        text = f"<unprintable {type(value).__name__}: {error}>"
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+def _is_exported(name, value):
+    return not name.startswith("_") and not inspect.ismodule(value)
+
+
+def variables():
+    """The user's globals, without modules and _private names."""
+    return [
+        {"name": name, "type": type(value).__name__, "preview": _preview(value), "isCallable": callable(value)}
+        for name, value in user_globals.items()
+        if _is_exported(name, value)
+    ]
+
+
+def module_info(name):
+    """Imports a module and describes its public API."""
+    module = importlib.import_module(name)
+    version = getattr(module, "__version__", None)
+    if version is None:
+        try:
+            version = importlib.metadata.version(name.split(".")[0])
+        except importlib.metadata.PackageNotFoundError:
+            version = None
+    doc = (inspect.getdoc(module) or "").strip()
+    public = [(key, value) for key, value in vars(module).items() if not key.startswith("_")]
+    exported = getattr(module, "__all__", None)
+    if exported is not None:
+        public = [(key, value) for key, value in public if key in exported]
+    return {
+        "name": module.__name__,
+        "version": None if version is None else str(version),
+        "description": doc.splitlines()[0] if doc else None,
+        "functions": sorted(key for key, value in public if inspect.isroutine(value)),
+        "classes": sorted(key for key, value in public if inspect.isclass(value)),
+    }
+
+
+def distributions():
+    """Installed distributions as (name, version) pairs."""
+    found = {}
+    for dist in importlib.metadata.distributions():
+        name = dist.metadata["Name"]
+        if name:
+            found[name] = dist.version
+    return sorted(found.items())
+
+
+def is_importable(name):
+    try:
+        return importlib.util.find_spec(name) is not None
+    except (ImportError, ValueError):
+        return False
+
+
+def version_details():
+    info = getattr(sys, "_emscripten_info", None)
+    emscripten = ".".join(str(part) for part in info.emscripten_version) if info else "unknown"
+    return {"python": ".".join(str(part) for part in sys.version_info[:3]), "emscripten": emscripten}
+
+
+# ---- environment ----------------------------------------------------------------------------
+
+
+def configure(environment, working_directory, python_path):
+    """Applies environment variables, the working directory and the module path."""
+    if environment:
+        os.environ.update({str(key): str(value) for key, value in environment.items()})
+    if working_directory:
+        os.makedirs(working_directory, exist_ok=True)
+        os.chdir(working_directory)
+    for entry in reversed(list(python_path or [])):
+        entry = os.path.abspath(entry)
+        if entry in sys.path:
+            sys.path.remove(entry)
+        sys.path.insert(0, entry)
+    importlib.invalidate_caches()
+
+
+# ---- values from JavaScript -----------------------------------------------------------------
+
+
+class ConversionFailure(Exception):
+    pass
+
+
+def from_js(value, depth=0):
+    """Turns a neutral value (as Pyodide proxies it) into plain Python values."""
+    if depth > MAX_DEPTH:
+        raise ConversionFailure(f"value is nested deeper than {MAX_DEPTH} levels (or has a cycle)")
+    if value is None or value is jsnull:
+        return None
+    if not isinstance(value, JsProxy):
+        return value
+    # JavaScript constructors are not Python types, so ask JavaScript for the value's tag.
+    tag = _js_tag(value)
+    if tag == "[object Date]":
+        return datetime.fromtimestamp(value.getTime() / 1000, tz=timezone.utc)
+    if tag == "[object Uint8Array]":
+        return value.to_bytes()
+    if tag == "[object Map]":
+        return {from_js(key, depth + 1): from_js(item, depth + 1) for key, item in value.entries()}
+    if tag == "[object Set]":
+        return {from_js(item, depth + 1) for item in value.values()}
+    if tag == "[object Array]":
+        return [from_js(item, depth + 1) for item in value]
+    return {key: from_js(item, depth + 1) for key, item in js.Object.entries(value)}
+
+
+_js_tag = js.Function.prototype.call.bind(js.Object.prototype.toString)
+
+
+def set_variable(name, value):
+    user_globals[name] = from_js(value)
+
+
+
+# ---- the virtual file system ----------------------------------------------------------------
+
+
+def write_file(path, data):
+    """Writes text or bytes, making the file's folders."""
+    path = os.path.abspath(path)
+    os.makedirs(os.path.dirname(path), exist_ok=True)
+    content = data.encode("utf-8") if isinstance(data, str) else data.to_bytes()
+    with open(path, "wb") as file:
+        file.write(content)
+
+
+def read_file(path):
+    with open(os.path.abspath(path), "rb") as file:
+        return file.read()
+
+
+def list_files(root):
+    """Every file and folder below root, sorted, as plain dicts."""
+    root = os.path.abspath(root or DOCUMENT_FOLDER)
+    entries = []
+    for folder, folders, files in os.walk(root):
+        folders.sort()
+        for name in folders:
+            entries.append({"path": os.path.join(folder, name), "isDirectory": True, "size": 0})
+        for name in sorted(files):
+            path = os.path.join(folder, name)
+            entries.append({"path": path, "isDirectory": False, "size": os.path.getsize(path)})
+    return sorted(entries, key=lambda entry: entry["path"])

@@ -20,7 +20,7 @@ afterAll(async () => {
 
 describe('PythonEngine on Pyodide', () => {
   it('starts in named steps that end ready', () => {
-    expect(progress.map((step) => step.step)).toEqual(['loading runtime', 'connecting output', 'installing support code', 'ready']);
+    expect(progress.map((step) => step.step)).toEqual(['reading package index', 'loading runtime', 'connecting output', 'installing support code', 'ready']);
     expect(progress.at(-1)?.fraction).toBe(1);
   });
 

@@ -1,0 +1,82 @@
+/**
+ * Python values to neutral values, and the support code's results to plain JavaScript. Every
+ * proxy that comes in is destroyed before these functions return.
+ */
+import type { PyodideAPI } from 'pyodide';
+import type { PyProxy } from 'pyodide/ffi';
+import type { UnifiedError } from '../contract';
+import { EngineError } from '../contract';
+import { errorFromRecord } from '../error-record';
+import { ConversionError, fromEntries, toNeutral, type NeutralValue } from '../value';
+
+/** A run's outcome as the support code reports it. */
+export interface Outcome {
+  readonly result: NeutralValue;
+  readonly resultText: string | null;
+  readonly errors: readonly UnifiedError[];
+}
+
+/** Converts a value from Python to the neutral model, destroying the proxy it came in. */
+export function pythonToNeutral(py: PyodideAPI, value: unknown): NeutralValue {
+  if (!(value instanceof py.ffi.PyProxy)) return toNeutral(value);
+  try {
+    return toNeutral(
+      value.toJs({
+        dict_converter: fromEntries,
+        create_pyproxies: false,
+        default_converter: (item: PyProxy) => {
+          if (item.type === 'datetime') return new Date(timestampOf(py, item));
+          throw new ConversionError(`a Python ${item.type} cannot cross between languages`);
+        },
+      }),
+    );
+  } catch (error) {
+    if (error instanceof ConversionError) throw error;
+    throw new ConversionError(`a Python ${value.type} cannot cross between languages`);
+  } finally {
+    value.destroy();
+  }
+}
+
+/** Reads the dict that the support code's runners return, converting every proxy in it. */
+export function readOutcome(py: PyodideAPI, value: unknown, cellId: string): Outcome {
+  if (!(value instanceof py.ffi.PyDict)) throw new EngineError('the Python support code returned no outcome', 'python');
+  try {
+    const errorProxy: unknown = value.get('error');
+    if (errorProxy instanceof py.ffi.PyProxy) {
+      const record: unknown = toPlain(py, errorProxy);
+      return { result: null, resultText: null, errors: [errorFromRecord('python', record, cellId)] };
+    }
+    const shown: unknown = value.get('repr');
+    const resultText = typeof shown === 'string' ? shown : null;
+    try {
+      return { result: pythonToNeutral(py, value.get('value') as unknown), resultText, errors: [] };
+    } catch (error) {
+      if (!(error instanceof ConversionError)) throw error;
+      // A value that cannot cross stays in Python; its repr is still shown.
+      return { result: null, resultText, errors: [] };
+    }
+  } finally {
+    value.destroy();
+  }
+}
+
+/** Converts the support code's plain results (lists, str-keyed dicts, numbers, text, bytes). */
+export function toPlain(py: PyodideAPI, value: unknown): unknown {
+  if (!(value instanceof py.ffi.PyProxy)) return value;
+  try {
+    return value.toJs({ dict_converter: Object.fromEntries, create_pyproxies: false });
+  } finally {
+    value.destroy();
+  }
+}
+
+function timestampOf(py: PyodideAPI, datetime: PyProxy): number {
+  const toTimestamp: unknown = py.runPython('from datetime import timezone\nlambda d: (d if d.tzinfo else d.replace(tzinfo=timezone.utc)).timestamp() * 1000');
+  if (!(toTimestamp instanceof py.ffi.PyCallable)) throw new ConversionError('datetime conversion is not available');
+  try {
+    return Number(toTimestamp(datetime));
+  } finally {
+    toTimestamp.destroy();
+  }
+}

@@ -1,0 +1,70 @@
+/**
+ * Where Python packages come from. Pyodide's lock file names every package it knows; the
+ * deployer may vendor some of them next to the runtime (`npm run vendor:pyodide`), and the rest
+ * come from a configurable base URL when the network allows.
+ */
+import type { Lockfile } from 'pyodide';
+
+/** The official CDN folder for a Pyodide version: the default online source. */
+export function defaultPackageBaseUrl(pyodideVersion: string): string {
+  return `https://cdn.jsdelivr.net/pyodide/v${pyodideVersion}/full/`;
+}
+
+/** The default PyPI JSON API that micropip asks, as a micropip index URL template. */
+export const DEFAULT_PYPI_INDEX = 'https://pypi.org/pypi/{package_name}/json';
+
+/** The file the vendoring script writes beside the wheels it copied. */
+export const VENDORED_MANIFEST = 'vendored.json';
+
+export interface PackageSourceOptions {
+  /**
+   * Base URL for lock-file packages that were not vendored; null means offline only.
+   * Undefined means the official CDN for the running Pyodide version.
+   */
+  readonly packageBaseUrl?: string | null;
+  /** micropip's index URL for PyPI names; null means no PyPI. */
+  readonly pypiIndexUrl?: string | null;
+}
+
+/** The vendored manifest: `{ "packages": ["numpy", …] }`. */
+export function readVendoredManifest(text: string): ReadonlySet<string> {
+  const parsed: unknown = JSON.parse(text);
+  if (typeof parsed !== 'object' || parsed === null || !('packages' in parsed) || !Array.isArray(parsed.packages)) {
+    return new Set();
+  }
+  return new Set(parsed.packages.filter((name): name is string => typeof name === 'string'));
+}
+
+/**
+ * Points every lock-file package that was not vendored at the online base URL, so Pyodide's own
+ * loader (with its dependency resolution and checksums) takes vendored packages from the
+ * self-hosted folder and the rest from the base URL. Without a base URL, the lock is unchanged
+ * and a package that was not vendored fails to fetch, which the engine reports as offline.
+ */
+export function routeLockfile(lock: Lockfile, vendored: ReadonlySet<string>, baseUrl: string | null): Lockfile {
+  if (baseUrl === null) return lock;
+  const packages: Lockfile['packages'] = {};
+  for (const [name, entry] of Object.entries(lock.packages)) {
+    packages[name] = vendored.has(name) || /^[a-z]+:/i.test(entry.file_name) ? entry : { ...entry, file_name: `${baseUrl}${entry.file_name}` };
+  }
+  return { ...lock, packages };
+}
+
+/** Package names are compared the way pip compares them (PEP 503). */
+export function normalizeName(name: string): string {
+  return name.trim().toLowerCase().replace(/[-_.]+/g, '-');
+}
+
+/** Wheel URLs and paths end in `.whl`; anything with a scheme is a URL too. */
+export function isWheelReference(nameOrUrl: string): boolean {
+  return /\.whl(?:[?#].*)?$/i.test(nameOrUrl) || /^[a-z][a-z0-9+.-]*:\/\//i.test(nameOrUrl);
+}
+
+/** The message for a package that cannot be had without the network. */
+export function offlineMessage(name: string): string {
+  return (
+    `${name} is not available offline; vendor it with ` +
+    `\`npm run vendor:pyodide -- <folder of a full Pyodide release> ${name}\`, ` +
+    'or install a wheel by URL'
+  );
+}
