@@ -24,10 +24,10 @@ import {
   type VersionInfo,
 } from './contract';
 import { OutputCollector } from './output-collector';
-import { pythonToNeutral, readOutcome, toPlain } from './python/conversions';
+import { encodeForPython, pythonToNeutral, readOutcome, toPlain } from './python/conversions';
 import { defaultPackageBaseUrl, DEFAULT_PYPI_INDEX, readVendoredManifest, routeLockfile, VENDORED_MANIFEST, type PackageSourceOptions } from './python/package-sources';
 import { PythonPackages } from './python/packages';
-import type { NeutralValue } from './value';
+import { ConversionError, type NeutralValue } from './value';
 
 /** Where the engine finds Pyodide's runtime files and packages. */
 export interface PythonEngineOptions extends PackageSourceOptions {
@@ -97,7 +97,8 @@ export class PythonEngine implements BridgeContract {
 
   async setVariable(name: string, value: NeutralValue): Promise<void> {
     await this.loaded();
-    this.call('set_variable', name, value);
+    const failure: unknown = this.call('set_variable', name, encodeForPython(value));
+    if (typeof failure === 'string') throw new ConversionError(failure);
   }
 
   async getVariables(): Promise<VariableInfo[]> {
@@ -269,6 +270,8 @@ export class PythonEngine implements BridgeContract {
     const py = await loadPyodide({
       ...(indexURL === undefined ? {} : { indexURL }),
       ...(packageIndex === null ? {} : { lockFileContents: packageIndex.lock, packageBaseUrl: indexURL }),
+      // Under Node, Pyodide fetches packages it has not cached from `cdnUrl`: the same base URL.
+      ...(indexURL === undefined && baseUrl !== null ? { cdnUrl: baseUrl } : {}),
       env: { HOME: '/home/pyodide' },
     });
     onProgress({ step: 'connecting output', fraction: 0.85 });

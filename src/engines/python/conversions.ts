@@ -7,7 +7,7 @@ import type { PyProxy } from 'pyodide/ffi';
 import type { UnifiedError } from '../contract';
 import { EngineError } from '../contract';
 import { errorFromRecord } from '../error-record';
-import { ConversionError, fromEntries, toNeutral, type NeutralValue } from '../value';
+import { ConversionError, fromEntries, isNeutralArray, isNeutralMap, isNeutralSet, MAX_DEPTH, toNeutral, type NeutralValue } from '../value';
 
 /** A run's outcome as the support code reports it. */
 export interface Outcome {
@@ -25,7 +25,7 @@ export function pythonToNeutral(py: PyodideAPI, value: unknown): NeutralValue {
         dict_converter: fromEntries,
         create_pyproxies: false,
         default_converter: (item: PyProxy) => {
-          if (item.type === 'datetime') return new Date(timestampOf(py, item));
+          if (item.type === 'datetime.datetime') return new Date(timestampOf(py, item));
           throw new ConversionError(`a Python ${item.type} cannot cross between languages`);
         },
       }),
@@ -79,4 +79,26 @@ function timestampOf(py: PyodideAPI, datetime: PyProxy): number {
   } finally {
     toTimestamp.destroy();
   }
+}
+
+/** Stands for -0 on its way into Python, where a plain -0 would arrive as the int 0. */
+class NegativeZero {
+  get [Symbol.toStringTag]() {
+    return 'NegativeZero';
+  }
+}
+
+/**
+ * Copies a neutral value for Python, replacing -0 with a marker the support code turns into
+ * -0.0. Throws a ConversionError past MAX_DEPTH, so a cycle never hangs.
+ */
+export function encodeForPython(value: NeutralValue, depth = 0): unknown {
+  if (depth > MAX_DEPTH) throw new ConversionError(`value is nested deeper than ${MAX_DEPTH} levels (or has a cycle)`);
+  const encode = (item: NeutralValue) => encodeForPython(item, depth + 1);
+  if (Object.is(value, -0)) return new NegativeZero();
+  if (value === null || typeof value !== 'object' || value instanceof Date || value instanceof Uint8Array) return value;
+  if (isNeutralArray(value)) return value.map(encode);
+  if (isNeutralMap(value)) return new Map([...value].map(([key, item]) => [encode(key), encode(item)]));
+  if (isNeutralSet(value)) return new Set([...value].map(encode));
+  return Object.fromEntries(Object.entries(value).map(([key, item]) => [key, encode(item)]));
 }

@@ -26,7 +26,8 @@ USER_ROOT = "/home/pyodide"
 # Each document's virtual file system: the working directory user code starts in.
 DOCUMENT_FOLDER = USER_ROOT + "/document"
 _FLAGS = ast.PyCF_ALLOW_TOP_LEVEL_AWAIT
-MAX_DEPTH = 1000
+# Conversion recurses once per level, so stay well inside Python's recursion limit.
+JS_MAX_DEPTH = 200
 
 
 def _unbuffered(fd):
@@ -246,6 +247,8 @@ def version_details():
 
 def configure(environment, working_directory, python_path):
     """Applies environment variables, the working directory and the module path."""
+    environment = from_js(environment)
+    python_path = from_js(python_path)
     if environment:
         os.environ.update({str(key): str(value) for key, value in environment.items()})
     if working_directory:
@@ -268,14 +271,18 @@ class ConversionFailure(Exception):
 
 def from_js(value, depth=0):
     """Turns a neutral value (as Pyodide proxies it) into plain Python values."""
-    if depth > MAX_DEPTH:
-        raise ConversionFailure(f"value is nested deeper than {MAX_DEPTH} levels (or has a cycle)")
+    if depth > JS_MAX_DEPTH:
+        raise ConversionFailure(f"value is nested deeper than {JS_MAX_DEPTH} levels (or has a cycle)")
     if value is None or value is jsnull:
         return None
+    if isinstance(value, int) and not isinstance(value, bool):
+        return int(value)  # a BigInt arrives as JsBigInt, a subclass of int
     if not isinstance(value, JsProxy):
         return value
     # JavaScript constructors are not Python types, so ask JavaScript for the value's tag.
     tag = _js_tag(value)
+    if tag == "[object NegativeZero]":
+        return -0.0
     if tag == "[object Date]":
         return datetime.fromtimestamp(value.getTime() / 1000, tz=timezone.utc)
     if tag == "[object Uint8Array]":
@@ -293,7 +300,12 @@ _js_tag = js.Function.prototype.call.bind(js.Object.prototype.toString)
 
 
 def set_variable(name, value):
-    user_globals[name] = from_js(value)
+    """Sets a user global from a neutral value; returns an error message instead of raising."""
+    try:
+        user_globals[name] = from_js(value)
+    except ConversionFailure as error:
+        return str(error)
+    return None
 
 
 
