@@ -25,7 +25,15 @@ import {
 } from './contract';
 import { OutputCollector } from './output-collector';
 import { encodeForPython, pythonToNeutral, readOutcome, toPlain } from './python/conversions';
-import { defaultPackageBaseUrl, DEFAULT_PYPI_INDEX, readVendoredManifest, routeLockfile, VENDORED_MANIFEST, type PackageSourceOptions } from './python/package-sources';
+import {
+  defaultPackageBaseUrl,
+  DEFAULT_PYPI_INDEX,
+  isLockfile,
+  readVendoredManifest,
+  routeLockfile,
+  VENDORED_MANIFEST,
+  type PackageSourceOptions,
+} from './python/package-sources';
 import { PythonPackages } from './python/packages';
 import { ConversionError, type NeutralValue } from './value';
 
@@ -307,7 +315,9 @@ export class PythonEngine implements BridgeContract {
     ]);
     if (!lockResponse.ok) throw new EngineError(`the package index could not be read (${lockResponse.status})`, 'python');
     const vendored = manifestResponse?.ok ? readVendoredManifest(await manifestResponse.text()) : new Set<string>();
-    const lock = routeLockfile(await lockResponse.json(), vendored, baseUrl);
+    const parsed: unknown = await lockResponse.json();
+    if (!isLockfile(parsed)) throw new EngineError('the package index is not a Pyodide lock file', 'python');
+    const lock = routeLockfile(parsed, vendored, baseUrl);
     return { lock, vendored };
   }
 

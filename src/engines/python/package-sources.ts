@@ -26,6 +26,13 @@ export interface PackageSourceOptions {
   readonly pypiIndexUrl?: string | null;
 }
 
+/** Checks the shape of a lock file closely enough to route its packages. */
+export function isLockfile(value: unknown): value is Lockfile {
+  if (typeof value !== 'object' || value === null || !('packages' in value) || !('info' in value)) return false;
+  const { packages } = value;
+  return typeof packages === 'object' && packages !== null;
+}
+
 /** The vendored manifest: `{ "packages": ["numpy", …] }`. */
 export function readVendoredManifest(text: string): ReadonlySet<string> {
   const parsed: unknown = JSON.parse(text);

@@ -2,7 +2,7 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PythonEngine } from '../../../src/engines/python-engine';
-import { ConversionError } from '../../../src/engines/value';
+import { ConversionError, type NeutralValue } from '../../../src/engines/value';
 import { buildWheel, wheelFileName } from '../../support/wheel';
 
 // A local server for test wheels, and a closed port standing in for every online source,
@@ -89,7 +89,7 @@ describe('values between Python and the neutral model', () => {
       raw: new Uint8Array([1, 2]),
       list: [1, 'x'],
       nested: { deep: [{ ok: true }] },
-      keyed: new Map<unknown, unknown>([[1, 'one']]),
+      keyed: new Map<NeutralValue, NeutralValue>([[1, 'one']]),
       members: new Set(['a']),
       when: new Date(Date.UTC(2020, 5, 1)),
     };
