@@ -1,8 +1,13 @@
 // Python engine worker: builds the engine and exposes it over Comlink. Nothing else lives here.
 import { expose } from 'comlink';
 import { PythonEngine } from '../src/engines/python-engine';
+import { packageSourcesFrom } from '../src/engines/python/package-sources';
 
 // Pyodide's runtime files sit in `pyodide/` at the app's root, one level above the worker chunk.
 // A variable, not a literal, so the bundler leaves the folder to be resolved at run time.
 const PYODIDE_FOLDER = '../pyodide/';
-expose(new PythonEngine({ indexURL: new URL(PYODIDE_FOLDER, import.meta.url).href }));
+const sources = packageSourcesFrom({
+  packageBaseUrl: import.meta.env.VITE_PYODIDE_PACKAGE_BASE_URL,
+  pypiIndexUrl: import.meta.env.VITE_PYPI_INDEX_URL,
+});
+expose(new PythonEngine({ indexURL: new URL(PYODIDE_FOLDER, import.meta.url).href, ...sources }));

@@ -27,7 +27,7 @@ export class WorkerDiedError extends Error {
   override readonly name = 'WorkerDiedError';
 }
 
-export interface EngineHost {
+export interface EngineHost<C extends EngineContract = EngineContract> {
   readonly language: Language;
   /** The engine's lifecycle state, reactive. */
   readonly status: Accessor<EngineStatus>;
@@ -37,13 +37,15 @@ export interface EngineHost {
   start(): Promise<void>;
   /** Reports the engine's versions, starting it if needed. */
   versionInfo(): Promise<VersionInfo>;
+  /** Starts the engine if needed and makes one call on it, tracked as busy like a run. */
+  call<T>(work: (remote: Remote<C>) => Promise<T>): Promise<T>;
   /** Terminates the worker; the next call starts a fresh one. Engine state is lost. */
   terminate(): void;
 }
 
-interface Running {
+interface Running<C extends EngineContract> {
   readonly worker: Worker;
-  readonly remote: Remote<EngineContract>;
+  readonly remote: Remote<C>;
   /** Rejects when the worker dies; every call races against it. */
   readonly died: Promise<never>;
   /** Marks the worker dead, rejecting `died`. */
@@ -52,27 +54,31 @@ interface Running {
 }
 
 /** Creates the host for one language; `spawn` makes a fresh worker each time one is needed. */
-export function createEngineHost(language: Language, spawn: () => Worker, onOutput: OutputListener): EngineHost {
+export function createEngineHost<C extends EngineContract = EngineContract>(
+  language: Language,
+  spawn: () => Worker,
+  onOutput: OutputListener,
+): EngineHost<C> {
   const [status, setStatus] = createSignal<EngineStatus>({ state: 'idle' });
-  let running: Running | null = null;
+  let running: Running<C> | null = null;
   let pending = 0;
 
-  const stop = (engine: Running, error: WorkerDiedError) => {
+  const stop = (engine: Running<C>, error: WorkerDiedError) => {
     engine.worker.terminate();
     // After terminate() a pending Comlink call never settles, so reject it here.
     engine.kill(error);
     if (running === engine) running = null;
   };
 
-  const crash = (engine: Running, message: string) => {
+  const crash = (engine: Running<C>, message: string) => {
     if (running !== engine) return;
     stop(engine, new WorkerDiedError(message));
     setStatus({ state: 'crashed', message });
   };
 
-  const launch = (): Running => {
+  const launch = (): Running<C> => {
     const worker = spawn();
-    const remote = wrap<EngineContract>(worker);
+    const remote = wrap<C>(worker);
     let kill: (error: WorkerDiedError) => void = () => undefined;
     const died = new Promise<never>((_, reject) => {
       kill = reject;
@@ -104,19 +110,19 @@ export function createEngineHost(language: Language, spawn: () => Worker, onOutp
         throw error;
       },
     );
-    const engine: Running = { worker, remote, died, kill: (error) => {
+    const engine: Running<C> = { worker, remote, died, kill: (error) => {
         kill(error);
       }, ready };
     return engine;
   };
 
-  const current = (): Running => {
+  const current = (): Running<C> => {
     running ??= launch();
     return running;
   };
 
   /** Runs one call on the worker, keeping the busy state and turning a death into a rejection. */
-  const call = async <T>(work: (remote: Remote<EngineContract>) => Promise<T>): Promise<T> => {
+  const call = async <T>(work: (remote: Remote<C>) => Promise<T>): Promise<T> => {
     const engine = current();
     await engine.ready;
     pending++;
@@ -135,6 +141,7 @@ export function createEngineHost(language: Language, spawn: () => Worker, onOutp
     execute: (code, options = {}) => call((remote) => remote.execute(code, options)),
     start: () => current().ready,
     versionInfo: () => call((remote) => remote.versionInfo()),
+    call,
     terminate: () => {
       if (!running) return;
       stop(running, new WorkerDiedError(`the ${language} engine was stopped; its state was lost`));

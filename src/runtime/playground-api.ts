@@ -5,6 +5,7 @@
 import { unwrap } from 'solid-js/store';
 import type { UnifiedError } from '../engines/contract';
 import type { NeutralValue } from '../engines/value';
+import { createBridgeClient, type BridgeClient } from './bridge-client';
 import type { CellState, CellStatus, Notebook } from './notebook';
 import type { Session } from './session';
 
@@ -38,6 +39,8 @@ export interface PlaygroundApi {
   runCell(idOrName: string): Promise<CellReport>;
   /** Every cell's current state. */
   cells(): CellReport[];
+  /** The Python bridge's operations (SPEC §3), run in the Python worker. */
+  readonly python: BridgeClient;
 }
 
 /** A plain snapshot of a cell, detached from the reactive store. */
@@ -71,5 +74,6 @@ export function createPlaygroundApi(notebook: Notebook, session: Session, whenRe
       return reportOf(await session.runCell(cell.id));
     },
     cells: () => notebook.cells().map(reportOf),
+    python: createBridgeClient(session.hosts.python),
   };
 }

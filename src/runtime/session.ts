@@ -3,12 +3,18 @@
  * started the first time one of its cells runs.
  */
 import type { Language, OutputChunk, UnifiedError } from '../engines/contract';
+import type { BridgeContract } from '../engines/bridge';
 import { createEngineHost, type EngineHost } from './engine-host';
 import { languageOf, type CellState, type Notebook } from './notebook';
 
+/** The engine hosts, one per language, each typed with what its engine offers. */
+export interface EngineHosts {
+  readonly python: EngineHost<BridgeContract>;
+  readonly javascript: EngineHost;
+}
+
 export interface Session {
-  /** The engine hosts, one per language. */
-  readonly hosts: Readonly<Record<Language, EngineHost>>;
+  readonly hosts: EngineHosts;
   /** Runs one cell and returns its state afterwards. Inert cells are returned as they are. */
   runCell(cellId: string): Promise<CellState>;
   /** Runs every runnable cell in order, stopping at the first that fails. */
@@ -22,8 +28,8 @@ export function createSession(notebook: Notebook, spawners: Readonly<Record<Lang
     // already holds all of its output. So live output is taken only while the cell runs.
     if (cellId !== null && notebook.state.cells[cellId]?.status === 'running') notebook.appendOutput(cellId, chunk);
   };
-  const hosts: Record<Language, EngineHost> = {
-    python: createEngineHost('python', spawners.python, onOutput),
+  const hosts: EngineHosts = {
+    python: createEngineHost<BridgeContract>('python', spawners.python, onOutput),
     javascript: createEngineHost('javascript', spawners.javascript, onOutput),
   };
 

@@ -33,6 +33,15 @@ export function isLockfile(value: unknown): value is Lockfile {
   return typeof packages === 'object' && packages !== null;
 }
 
+/**
+ * Reads the deployer's settings: unset keeps the default, `none` switches a source off, and
+ * anything else is the URL to use.
+ */
+export function packageSourcesFrom(settings: { packageBaseUrl?: string | undefined; pypiIndexUrl?: string | undefined }): PackageSourceOptions {
+  const read = (value: string | undefined) => (value === undefined || value === '' ? undefined : value === 'none' ? null : value);
+  return { packageBaseUrl: read(settings.packageBaseUrl), pypiIndexUrl: read(settings.pypiIndexUrl) };
+}
+
 /** The vendored manifest: `{ "packages": ["numpy", …] }`. */
 export function readVendoredManifest(text: string): ReadonlySet<string> {
   const parsed: unknown = JSON.parse(text);

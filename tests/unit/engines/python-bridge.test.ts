@@ -256,3 +256,12 @@ describe('the bridge operations', () => {
     expect(await another.isAvailable()).toBe(false);
   });
 });
+
+describe('package source settings', () => {
+  it('keep the default when unset, switch a source off with none, and take anything else as the URL', async () => {
+    const { packageSourcesFrom } = await import('../../../src/engines/python/package-sources');
+    expect(packageSourcesFrom({})).toEqual({ packageBaseUrl: undefined, pypiIndexUrl: undefined });
+    expect(packageSourcesFrom({ packageBaseUrl: 'none', pypiIndexUrl: '' })).toEqual({ packageBaseUrl: null, pypiIndexUrl: undefined });
+    expect(packageSourcesFrom({ packageBaseUrl: 'https://mirror.example/pyodide/' })).toMatchObject({ packageBaseUrl: 'https://mirror.example/pyodide/' });
+  });
+});
