@@ -28,8 +28,11 @@ export interface ModuleInfo {
   readonly classes: readonly string[];
 }
 
-/** Where an installed package came from. */
-export type PackageSource = 'stdlib' | 'pyodide' | 'wheel' | 'pypi';
+/**
+ * Where an installed package came from: Python's standard library, Pyodide's packages, a wheel
+ * by URL, PyPI; for JavaScript, the vendored modules folder or the ESM package source.
+ */
+export type PackageSource = 'stdlib' | 'pyodide' | 'wheel' | 'pypi' | 'vendored' | 'esm';
 
 export interface PackageInfo {
   readonly name: string;

@@ -86,6 +86,8 @@ export interface ExecutionResult {
 export interface ExecuteOptions {
   /** The cell being run; used as its file name in tracebacks and echoed in errors. */
   readonly cellId?: string;
+  /** How long the run may take before it is stopped with a `timeout` error. */
+  readonly timeoutMs?: number;
 }
 
 /** A named start-up step and how far loading has got. */

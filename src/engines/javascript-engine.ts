@@ -1,6 +1,6 @@
 /**
  * The JavaScript engine: QuickJS (quickjs-emscripten, one sync wasm variant) behind the engine
- * contract. User code never runs in the host's own JavaScript realm.
+ * contract and the bridge operations. User code never runs in the host's own realm.
  */
 import {
   newQuickJSWASMModuleFromVariant,
@@ -12,6 +12,7 @@ import {
 import variant from '@jitl/quickjs-wasmfile-release-sync';
 import variantPackage from '@jitl/quickjs-wasmfile-release-sync/package.json';
 import preludeSource from './javascript/prelude.js?raw';
+import type { InstallResult, ModuleInfo, PackageInfo, VariableInfo } from './bridge';
 import {
   EngineError,
   type EngineContract,
@@ -24,24 +25,39 @@ import {
   type VersionInfo,
 } from './contract';
 import { OutputCollector } from './output-collector';
+import { rewriteCell } from './javascript/cell-rewrite';
 import { errorFromStack } from './javascript/error-stack';
 import { callHelper, handleToNeutral, neutralToHandle } from './javascript/handles';
+import { ModuleLoader, type ModuleSourceOptions } from './javascript/module-loader';
+import { installTimers, type Timers } from './javascript/timers';
+import type { PositionMap } from './javascript/edits';
 import { ConversionError, type NeutralValue } from './value';
 
 /** The QuickJS release vendored in the variant (see its README). */
 const QUICKJS_RELEASE = '2025-09-13';
-/** Without a cap, deep recursion overflows the host's stack first and breaks the runtime. */
-const MAX_STACK_BYTES = 128 * 1024;
-/** Memory cap until policy tiers set their own. */
-const DEFAULT_MEMORY_LIMIT_BYTES = 256 * 1024 * 1024;
 const PRELUDE_FILE = '<playground prelude>';
 const IDENTIFIER = /^[A-Za-z_$][\w$]*$/;
+/** The value a shared interrupt buffer holds when the user asked to stop (as Python's SIGINT). */
+export const INTERRUPT_SIGNAL = 2;
+
+/** Limits and sources, fed in by the policy; every one has a default. */
+export interface JavaScriptEngineOptions extends ModuleSourceOptions {
+  /** Loads the QuickJS module; the default is the bundled release build. Tests pass their own. */
+  readonly loadModule?: () => Promise<Pick<QuickJSWASMModule, 'newRuntime'>>;
+  /** Heap cap; a bomb past it fails with `out of memory` and the context survives. */
+  readonly memoryLimitBytes?: number;
+  /** Without a cap, deep recursion overflows the host's stack first and breaks the runtime. */
+  readonly maxStackBytes?: number;
+  /** Time a run may take, timers and awaits included, unless its options say otherwise. */
+  readonly timeoutMs?: number;
+}
 
 interface Loaded {
   readonly runtime: QuickJSRuntime;
   readonly context: QuickJSContext;
   /** The prelude's helpers: `inspect`, which formats a value as console.log does, and converters. */
   readonly helpers: QuickJSHandle;
+  readonly timers: Timers;
 }
 
 type Lifecycle =
@@ -50,18 +66,32 @@ type Lifecycle =
   | { readonly state: 'ready'; readonly loaded: Loaded }
   | { readonly state: 'disposed' };
 
-/** Options for tests and embedders. */
-export interface JavaScriptEngineOptions {
-  /** Loads the QuickJS module; the default is the bundled release build. Tests pass a debug build. */
-  readonly loadModule?: () => Promise<Pick<QuickJSWASMModule, 'newRuntime'>>;
+interface Outcome {
+  readonly result: NeutralValue;
+  readonly resultText: string | null;
+  readonly errors: UnifiedError[];
 }
+
+/** Why the interrupt handler stopped the code, if it did. */
+type StopReason = 'timeout' | 'interrupted' | null;
 
 export class JavaScriptEngine implements EngineContract {
   private lifecycle: Lifecycle = { state: 'idle' };
   private readonly output = new OutputCollector();
+  private readonly modules: ModuleLoader;
   private runCounter = 0;
+  /** Declared names, in the order first declared, for getVariables. */
+  private readonly declared = new Set<string>();
+  /** Position maps of each cell's last rewrite, so frames in earlier cells map back too. */
+  private readonly maps = new Map<string, PositionMap>();
+  private deadline: number | null = null;
+  private interruptBuffer: Int32Array | null = null;
+  private stopReason: StopReason = null;
+  private cancelWait: ((reason: StopReason) => void) | null = null;
 
-  constructor(private readonly options: JavaScriptEngineOptions = {}) {}
+  constructor(private readonly options: JavaScriptEngineOptions = {}) {
+    this.modules = new ModuleLoader(options);
+  }
 
   async init(onProgress?: ProgressListener, onOutput?: OutputListener): Promise<void> {
     if (onOutput) this.output.listen(onOutput);
@@ -70,15 +100,18 @@ export class JavaScriptEngine implements EngineContract {
 
   async execute(code: string, options: ExecuteOptions = {}): Promise<ExecutionResult> {
     const loaded = await this.loaded();
-    const { context, runtime } = loaded;
     const cellId = options.cellId ?? `run-${++this.runCounter}`;
     const started = performance.now();
+    const timeoutMs = options.timeoutMs ?? this.options.timeoutMs ?? 300_000;
     this.output.begin(cellId);
     let chunks: readonly OutputChunk[] = [];
-    let outcome: { result: NeutralValue; resultText: string | null; errors: UnifiedError[] };
+    let outcome: Outcome;
     try {
-      outcome = this.settle(loaded, context.evalCode(code, cellId), cellId);
+      this.deadline = Date.now() + timeoutMs;
+      this.stopReason = null;
+      outcome = await this.runCell(loaded, code, cellId, timeoutMs);
     } finally {
+      this.deadline = null;
       chunks = this.output.end();
     }
     return {
@@ -87,21 +120,27 @@ export class JavaScriptEngine implements EngineContract {
       ...outcome,
       exports: [],
       executionTimeMs: performance.now() - started,
-      memoryBytes: memoryUsed(runtime, context),
+      memoryBytes: memoryUsed(loaded.runtime, loaded.context),
     };
+  }
+
+  async executeWithVariables(code: string, variables: Readonly<Record<string, NeutralValue>>, options: ExecuteOptions = {}): Promise<ExecutionResult> {
+    for (const [name, value] of Object.entries(variables)) await this.setVariable(name, value);
+    return this.execute(code, options);
+  }
+
+  evaluateExpression(expression: string): Promise<ExecutionResult> {
+    // Parenthesised, so that statements fail to parse instead of running.
+    return this.execute(`(\n${expression}\n)`, { cellId: `expression-${++this.runCounter}` }).then((result) => ({
+      ...result,
+      errors: result.errors.map((error) => ({ ...error, line: error.line === null ? null : Math.max(1, error.line - 1) })),
+    }));
   }
 
   async getVariable(name: string): Promise<NeutralValue | undefined> {
     const { context, helpers } = await this.loaded();
-    if (!IDENTIFIER.test(name)) return undefined;
-    // Top-level let and const are not properties of globalThis, so read the binding by name.
-    const result = context.evalCode(`typeof ${name} === 'undefined' ? undefined : ${name}`, PRELUDE_FILE);
-    if (result.error) {
-      result.error.dispose();
-      return undefined;
-    }
-    using handle = result.value;
-    if (context.typeof(handle) === 'undefined') return undefined;
+    using handle = this.readGlobal(context, name);
+    if (handle === null || context.typeof(handle) === 'undefined') return undefined;
     return handleToNeutral(context, helpers, handle);
   }
 
@@ -109,14 +148,77 @@ export class JavaScriptEngine implements EngineContract {
     const { context, helpers } = await this.loaded();
     using handle = neutralToHandle(context, helpers, value);
     context.setProp(context.global, name, handle);
+    this.declared.add(name);
+  }
+
+  async getVariables(): Promise<VariableInfo[]> {
+    const { context, helpers } = await this.loaded();
+    const variables: VariableInfo[] = [];
+    for (const name of this.declared) {
+      using handle = this.readGlobal(context, name);
+      if (handle === null || context.typeof(handle) === 'undefined') continue;
+      using kind = callHelper(context, helpers, 'kind', handle);
+      using preview = callHelper(context, helpers, 'inspect', handle);
+      const text = context.getString(preview);
+      variables.push({
+        name,
+        type: describeKind(context.getString(kind)),
+        preview: text.length <= 120 ? text : `${text.slice(0, 119)}…`,
+        isCallable: context.typeof(handle) === 'function',
+      });
+    }
+    return variables;
+  }
+
+  async importModule(name: string): Promise<ModuleInfo> {
+    const loaded = await this.loaded();
+    const { context, helpers, runtime } = loaded;
+    const missing = await this.modules.prefetch([name]);
+    if (missing !== null) throw new Error(missing);
+    using promise = context.unwrapResult(context.evalCode(`import(${JSON.stringify(name)})`, PRELUDE_FILE));
+    this.drainJobs(runtime);
+    if (isPending(context, promise)) await this.waitFor(context, promise, this.options.timeoutMs ?? 300_000);
+    const state = context.getPromiseState(promise);
+    if (state.type !== 'fulfilled') {
+      const thrown: unknown = state.type === 'rejected' ? context.dump(state.error) : null;
+      if (state.type === 'rejected') state.error.dispose();
+      throw new Error(errorFromStack(thrown, name, PRELUDE_FILE).message || `could not import ${name}`);
+    }
+    using namespace = state.value;
+    using description = callHelper(context, helpers, 'describeModule', namespace);
+    const described = handleToNeutral(context, helpers, description);
+    const strings = (key: string) => {
+      const list = typeof described === 'object' && described !== null && key in described ? Reflect.get(described, key) : [];
+      return Array.isArray(list) ? list.filter((item): item is string => typeof item === 'string') : [];
+    };
+    const info = await this.modules.packageInfo(name);
+    return { name, version: info?.version ?? null, description: null, functions: strings('functions'), classes: strings('classes') };
+  }
+
+  installPackage(nameOrSpec: string): Promise<InstallResult> {
+    return this.modules.install(nameOrSpec);
+  }
+
+  listPackages(): Promise<PackageInfo[]> {
+    return this.modules.list();
+  }
+
+  isPackageAvailable(name: string): Promise<boolean> {
+    return this.modules.isAvailable(name);
   }
 
   async reset(): Promise<void> {
     const loaded = await this.loaded();
+    loaded.timers.dispose();
     loaded.helpers.dispose();
     loaded.context.dispose();
-    const context = loaded.runtime.newContext();
-    this.lifecycle = { state: 'ready', loaded: { runtime: loaded.runtime, context, helpers: this.installPrelude(context) } };
+    this.declared.clear();
+    this.maps.clear();
+    this.lifecycle = { state: 'ready', loaded: { runtime: loaded.runtime, ...this.newContext(loaded.runtime) } };
+  }
+
+  resetEnvironment(): Promise<void> {
+    return this.reset();
   }
 
   versionInfo(): Promise<VersionInfo> {
@@ -129,54 +231,164 @@ export class JavaScriptEngine implements EngineContract {
     });
   }
 
+  getVersionInfo(): Promise<VersionInfo> {
+    return this.versionInfo();
+  }
+
+  isAvailable(): Promise<boolean> {
+    return Promise.resolve(this.lifecycle.state !== 'disposed' && typeof WebAssembly === 'object');
+  }
+
+  /** Shares a flag with the main thread: writing INTERRUPT_SIGNAL stops code that is running. */
+  setInterruptBuffer(buffer: Int32Array | null): Promise<void> {
+    this.interruptBuffer = buffer;
+    return Promise.resolve();
+  }
+
+  /** Stops a run that is waiting (on a timer or a promise); a busy loop needs the buffer. */
+  interrupt(): Promise<void> {
+    this.cancelWait?.('interrupted');
+    return Promise.resolve();
+  }
+
   async dispose(): Promise<void> {
     const lifecycle = this.lifecycle;
     this.lifecycle = { state: 'disposed' };
     if (lifecycle.state === 'loading' || lifecycle.state === 'ready') {
       const loaded = lifecycle.state === 'ready' ? lifecycle.loaded : await lifecycle.done;
+      loaded.timers.dispose();
       loaded.helpers.dispose();
       loaded.context.dispose();
       loaded.runtime.dispose();
     }
   }
 
-  /** Turns an eval's outcome into a result, running queued jobs and unwrapping a settled promise. */
-  private settle(
-    { runtime, context, helpers }: Loaded,
+  /** Rewrites, loads imports, evaluates, and waits for a top-level await to settle. */
+  private async runCell(loaded: Loaded, code: string, cellId: string, timeoutMs: number): Promise<Outcome> {
+    const { context } = loaded;
+    const rewritten = rewriteCell(code);
+    if (rewritten === null) return this.settle(loaded, context.evalCode(code, cellId), cellId, timeoutMs);
+    this.maps.set(cellId, rewritten.map);
+    const missing = await this.modules.prefetch(rewritten.imports);
+    if (missing !== null) return { result: null, resultText: null, errors: [moduleError(missing, cellId)] };
+    for (const name of rewritten.declared) this.declared.add(name);
+    if (rewritten.declarations !== '') {
+      const declared = context.evalCode(rewritten.declarations, PRELUDE_FILE);
+      if (declared.error) return this.settle(loaded, declared, cellId, timeoutMs);
+      declared.value.dispose();
+    }
+    return this.settle(loaded, context.evalCode(rewritten.code, cellId), cellId, timeoutMs);
+  }
+
+  /** Turns an eval's outcome into a result, waiting for a promise to settle. */
+  private async settle(
+    loaded: Loaded,
     evaluated: ReturnType<QuickJSContext['evalCode']>,
     cellId: string,
-  ): { result: NeutralValue; resultText: string | null; errors: UnifiedError[] } {
-    const failure = (handle: QuickJSHandle) => {
-      const error = errorFromStack(context.dump(handle), cellId, PRELUDE_FILE);
-      handle.dispose();
-      return { result: null, resultText: null, errors: [error] };
-    };
-    if (evaluated.error) return failure(evaluated.error);
+    timeoutMs: number,
+  ): Promise<Outcome> {
+    const { context, runtime } = loaded;
+    if (evaluated.error) return this.failure(context, evaluated.error, cellId);
     let value = evaluated.value;
-    drainJobs(runtime);
-    // A promise that has settled by now stands for its value; a pending one stays as it is.
+    this.drainJobs(runtime);
+    if (isPending(context, value)) {
+      const waited = await this.waitFor(context, value, timeoutMs);
+      if (waited !== null) {
+        value.dispose();
+        return { result: null, resultText: null, errors: [stopError(waited, cellId, timeoutMs)] };
+      }
+    }
+    // A promise that has settled stands for its value; a pending one stays as it is.
     const state = context.getPromiseState(value);
     if (state.type === 'rejected') {
       value.dispose();
-      return failure(state.error);
+      return this.failure(context, state.error, cellId);
     }
     if (state.type === 'fulfilled' && state.notAPromise !== true) {
       value.dispose();
       value = state.value;
     }
     try {
-      if (context.typeof(value) === 'undefined') return { result: null, resultText: null, errors: [] };
-      const resultText = describe(context, helpers, value);
-      try {
-        return { result: handleToNeutral(context, helpers, value), resultText, errors: [] };
-      } catch (error) {
-        if (!(error instanceof ConversionError)) throw error;
-        // A value that cannot cross stays in QuickJS; its text form is still shown.
-        return { result: null, resultText, errors: [] };
-      }
+      return this.describeResult(loaded, value);
     } finally {
       value.dispose();
     }
+  }
+
+  /** Waits for a QuickJS promise; resolves to null when it settled, or why it was stopped. */
+  private waitFor(context: QuickJSContext, promise: QuickJSHandle, timeoutMs: number): Promise<StopReason> {
+    return new Promise<StopReason>((resolve) => {
+      const timer = setTimeout(() => {
+        finish('timeout');
+      }, timeoutMs);
+      const finish = (reason: StopReason) => {
+        clearTimeout(timer);
+        this.cancelWait = null;
+        resolve(reason);
+      };
+      this.cancelWait = finish;
+      void context.resolvePromise(promise).then((settled) => {
+        // The outcome is read again from the promise itself; this handle is not needed.
+        if (settled.error) settled.error.dispose();
+        else settled.value.dispose();
+        finish(null);
+      });
+    });
+  }
+
+  private describeResult({ context, helpers }: Loaded, value: QuickJSHandle): Outcome {
+    if (context.typeof(value) === 'undefined') return { result: null, resultText: null, errors: [] };
+    const resultText = describe(context, helpers, value);
+    try {
+      return { result: handleToNeutral(context, helpers, value), resultText, errors: [] };
+    } catch (error) {
+      if (!(error instanceof ConversionError)) throw error;
+      // A value that cannot cross stays in QuickJS; its text form is still shown.
+      return { result: null, resultText, errors: [] };
+    }
+  }
+
+  private failure(context: QuickJSContext, handle: QuickJSHandle, cellId: string): Outcome {
+    const thrown: unknown = context.dump(handle);
+    handle.dispose();
+    const error = errorFromStack(thrown, cellId, PRELUDE_FILE, (frameCell, line, column) => this.maps.get(frameCell)?.(line, column) ?? { line, column });
+    const stopped = this.stopReason;
+    this.stopReason = null;
+    if (stopped !== null && error.name === 'InternalError' && error.message === 'interrupted') {
+      return { result: null, resultText: null, errors: [{ ...error, ...stopError(stopped, cellId, this.options.timeoutMs ?? 0), frames: error.frames }] };
+    }
+    const memory = error.name === 'InternalError' && error.message === 'out of memory';
+    return { result: null, resultText: null, errors: [memory ? { ...error, kind: 'memory' } : error] };
+  }
+
+  /** Runs queued jobs; an error in one belongs to a promise the user code already holds. */
+  private drainJobs(runtime: QuickJSRuntime): void {
+    const jobs = runtime.executePendingJobs();
+    if (jobs.error) jobs.error.dispose();
+  }
+
+  /** The interrupt handler: past the deadline, or when the main thread raised the flag. */
+  private shouldInterrupt(): boolean {
+    const buffer = this.interruptBuffer;
+    if (buffer !== null && Atomics.load(buffer, 0) === INTERRUPT_SIGNAL) {
+      Atomics.store(buffer, 0, 0);
+      this.stopReason = 'interrupted';
+      return true;
+    }
+    if (this.deadline !== null && Date.now() > this.deadline) {
+      this.stopReason = 'timeout';
+      return true;
+    }
+    return false;
+  }
+
+  private readGlobal(context: QuickJSContext, name: string): QuickJSHandle | null {
+    if (!IDENTIFIER.test(name)) return null;
+    // Top-level let and const are not properties of globalThis, so read the binding by name.
+    const result = context.evalCode(`typeof ${name} === 'undefined' ? undefined : ${name}`, PRELUDE_FILE);
+    if (!result.error) return result.value;
+    result.error.dispose();
+    return null;
   }
 
   private loaded(onProgress?: ProgressListener): Promise<Loaded> {
@@ -212,12 +424,28 @@ export class JavaScriptEngine implements EngineContract {
     const module = await (this.options.loadModule ?? (() => newQuickJSWASMModuleFromVariant(variant)))();
     onProgress({ step: 'creating context', fraction: 0.8 });
     const runtime = module.newRuntime();
-    runtime.setMaxStackSize(MAX_STACK_BYTES);
-    runtime.setMemoryLimit(DEFAULT_MEMORY_LIMIT_BYTES);
+    runtime.setMaxStackSize(this.options.maxStackBytes ?? 128 * 1024);
+    runtime.setMemoryLimit(this.options.memoryLimitBytes ?? 256 * 1024 * 1024);
+    runtime.setInterruptHandler(() => this.shouldInterrupt());
+    this.modules.attach(runtime);
+    const loaded = { runtime, ...this.newContext(runtime) };
+    onProgress({ step: 'ready', fraction: 1 });
+    return loaded;
+  }
+
+  /** A fresh context with the prelude and the timers. */
+  private newContext(runtime: QuickJSRuntime): Omit<Loaded, 'runtime'> {
     const context = runtime.newContext();
     const helpers = this.installPrelude(context);
-    onProgress({ step: 'ready', fraction: 1 });
-    return { runtime, context, helpers };
+    const timers = installTimers(context, (thrown) => {
+      this.drainJobs(runtime);
+      if (thrown === null) return;
+      // An error thrown by a timer has no run to belong to: it is printed, as browsers do.
+      const error = errorFromStack(context.dump(thrown), '', PRELUDE_FILE, (cell, line, column) => this.maps.get(cell)?.(line, column) ?? { line, column });
+      thrown.dispose();
+      this.output.write('stderr', `Uncaught ${error.name}: ${error.message}\n`);
+    });
+    return { context, helpers, timers };
   }
 
   /** Runs the prelude in a fresh context, giving it the host's write function. */
@@ -230,10 +458,28 @@ export class JavaScriptEngine implements EngineContract {
   }
 }
 
-function drainJobs(runtime: QuickJSRuntime): void {
-  const jobs = runtime.executePendingJobs();
-  // An error thrown in a job belongs to a promise the user code already holds.
-  if (jobs.error) jobs.error.dispose();
+/** Whether a handle is a pending promise; reading the state of a settled one makes a handle to free. */
+function isPending(context: QuickJSContext, handle: QuickJSHandle): boolean {
+  const state = context.getPromiseState(handle);
+  if (state.type === 'rejected') state.error.dispose();
+  if (state.type === 'fulfilled' && state.notAPromise !== true) state.value.dispose();
+  return state.type === 'pending';
+}
+
+function stopError(reason: Exclude<StopReason, null>, cellId: string, timeoutMs: number): UnifiedError {
+  const message = reason === 'timeout' ? `the cell ran past its time limit of ${timeoutMs} ms` : 'the cell was stopped';
+  return { language: 'javascript', kind: reason, name: reason === 'timeout' ? 'TimeoutError' : 'InterruptedError', message, cellId, line: null, column: null, frames: [] };
+}
+
+function moduleError(message: string, cellId: string): UnifiedError {
+  return { language: 'javascript', kind: 'runtime', name: 'ModuleNotFoundError', message, cellId, line: null, column: null, frames: [] };
+}
+
+/** The prelude's kind tags, as type names a person reads. */
+function describeKind(kind: string): string {
+  if (kind.startsWith('instance:')) return kind.slice('instance:'.length);
+  const names: Record<string, string> = { array: 'Array', date: 'Date', bytes: 'Uint8Array', map: 'Map', set: 'Set', object: 'Object', null: 'null' };
+  return names[kind] ?? kind;
 }
 
 function describe(context: QuickJSContext, helpers: QuickJSHandle, value: QuickJSHandle): string | null {

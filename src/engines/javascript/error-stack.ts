@@ -8,7 +8,10 @@ const FRAME = /^\s*at (?:(.+?) \((.+?):(\d+):(\d+)\)|(.+?):(\d+):(\d+))\s*$/;
  * Turns a value thrown inside QuickJS (already dumped to the host) into a UnifiedError.
  * Frames of the engine's own support code are dropped; the rest are user frames.
  */
-export function errorFromStack(thrown: unknown, cellId: string, internalFile: string): UnifiedError {
+/** Maps a frame's position in the code QuickJS ran back to the cell as written. */
+export type FrameMapper = (cellId: string, line: number, column: number) => { line: number; column: number };
+
+export function errorFromStack(thrown: unknown, cellId: string, internalFile: string, mapFrame: FrameMapper = (_, line, column) => ({ line, column })): UnifiedError {
   const fields = isRecord(thrown) ? thrown : null;
   const name = typeof fields?.name === 'string' ? fields.name : 'Uncaught';
   const message = fields === null ? String(thrown) : typeof fields.message === 'string' ? fields.message : '';
@@ -17,7 +20,8 @@ export function errorFromStack(thrown: unknown, cellId: string, internalFile: st
   const frames = stack
     .split('\n')
     .map(parseFrame)
-    .filter((frame): frame is ErrorFrame => frame !== null && frame.cellId !== internalFile)
+    .filter((frame): frame is ErrorFrame => frame !== null && frame.cellId !== internalFile && !frame.cellId?.startsWith('<playground'))
+    .map((frame) => (frame.cellId === null || frame.column === null ? frame : { ...frame, ...mapFrame(frame.cellId, frame.line, frame.column) }))
     .reverse();
   const innermost = [...frames].reverse().find((frame) => frame.cellId === cellId) ?? frames.at(-1);
   return {

@@ -132,5 +132,13 @@
     makeSet: function (items) { return new Set(items); },
     makeDate: function (time) { return new Date(time); },
     makeBytes: function (buffer) { return new Uint8Array(buffer); },
+    describeModule: function (namespace) {
+      var names = Object.keys(namespace).sort();
+      var isClass = function (value) { return typeof value === 'function' && /^class\b/.test(Function.prototype.toString.call(value)); };
+      return {
+        functions: names.filter(function (name) { return typeof namespace[name] === 'function' && !isClass(namespace[name]); }),
+        classes: names.filter(function (name) { return isClass(namespace[name]); }),
+      };
+    },
   };
 })

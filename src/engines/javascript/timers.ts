@@ -1,0 +1,92 @@
+/**
+ * `setTimeout`, `setInterval`, their `clear…` twins and `queueMicrotask` inside QuickJS, backed
+ * by the host's timers. Each pending callback holds a duplicated handle, freed when it fires
+ * for the last time, is cleared, or the context goes away.
+ */
+import type { QuickJSContext, QuickJSHandle } from 'quickjs-emscripten-core';
+
+interface Pending {
+  readonly callback: QuickJSHandle;
+  readonly hostId: ReturnType<typeof setTimeout>;
+  readonly repeat: boolean;
+}
+
+export interface Timers {
+  /** How many timers are waiting. */
+  readonly size: number;
+  /** Clears every timer and frees its callback. */
+  dispose(): void;
+}
+
+/**
+ * Installs the timer globals in a context. `afterCallback` runs after each callback so the
+ * engine can run the jobs it queued and report errors it threw.
+ */
+export function installTimers(context: QuickJSContext, afterCallback: (error: QuickJSHandle | null) => void): Timers {
+  const pending = new Map<number, Pending>();
+  let nextId = 1;
+
+  const fire = (id: number) => {
+    const timer = pending.get(id);
+    if (!timer) return;
+    if (!timer.repeat) pending.delete(id);
+    const result = context.callFunction(timer.callback, context.undefined);
+    if (!timer.repeat) timer.callback.dispose();
+    if (result.error) afterCallback(result.error);
+    else {
+      result.value.dispose();
+      afterCallback(null);
+    }
+  };
+
+  const schedule = (repeat: boolean) => (callback: QuickJSHandle, delay?: QuickJSHandle) => {
+    if (context.typeof(callback) !== 'function') throw new TypeError('the callback must be a function');
+    const id = nextId++;
+    const milliseconds = delay && context.typeof(delay) === 'number' ? Math.max(0, context.getNumber(delay)) : 0;
+    const hostId = repeat ? setInterval(() => fire(id), milliseconds) : setTimeout(() => fire(id), milliseconds);
+    pending.set(id, { callback: callback.dup(), hostId, repeat });
+    return context.newNumber(id);
+  };
+
+  const clear = (idHandle?: QuickJSHandle): undefined => {
+    if (!idHandle || context.typeof(idHandle) !== 'number') return undefined;
+    const id = context.getNumber(idHandle);
+    const timer = pending.get(id);
+    if (!timer) return undefined;
+    pending.delete(id);
+    clearTimeout(timer.hostId);
+    clearInterval(timer.hostId);
+    timer.callback.dispose();
+    return undefined;
+  };
+
+  const globals: [string, (...args: QuickJSHandle[]) => QuickJSHandle | undefined][] = [
+    ['setTimeout', schedule(false)],
+    ['setInterval', schedule(true)],
+    ['clearTimeout', clear],
+    ['clearInterval', clear],
+  ];
+  for (const [name, implementation] of globals) {
+    using fn = context.newFunction(name, implementation);
+    context.setProp(context.global, name, fn);
+  }
+  // QuickJS has its own job queue; queueMicrotask only needs to put the callback on it.
+  using queueMicrotask = context.unwrapResult(
+    context.evalCode('(callback) => { Promise.resolve().then(() => callback()); }', '<playground timers>'),
+  );
+  context.setProp(context.global, 'queueMicrotask', queueMicrotask);
+
+  return {
+    get size() {
+      return pending.size;
+    },
+    dispose() {
+      for (const timer of pending.values()) {
+        clearTimeout(timer.hostId);
+        clearInterval(timer.hostId);
+        timer.callback.dispose();
+      }
+      pending.clear();
+    },
+  };
+}
