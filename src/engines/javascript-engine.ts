@@ -188,7 +188,7 @@ export class JavaScriptEngine implements EngineContract {
     using description = callHelper(context, helpers, 'describeModule', namespace);
     const described = handleToNeutral(context, helpers, description);
     const strings = (key: string) => {
-      const list = typeof described === 'object' && described !== null && key in described ? Reflect.get(described, key) : [];
+      const list: unknown = typeof described === 'object' && described !== null && key in described ? Reflect.get(described, key) : [];
       return Array.isArray(list) ? list.filter((item): item is string => typeof item === 'string') : [];
     };
     const info = await this.modules.packageInfo(name);

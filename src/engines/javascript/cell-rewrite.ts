@@ -49,6 +49,12 @@ function rewrite(source: string, program: Program, mode: 'script' | 'async'): Re
   const declared = new Set<string>();
   const imports = new Set<string>(literalDynamicImports(program));
   const body = program.body;
+  if (mode === 'async') {
+    // Pushed first, so that it comes before any other insertion at offset 0.
+    const functions = body.flatMap((statement) => (statement.type === 'FunctionDeclaration' ? [statement.id.name] : []));
+    const hoisted = functions.map((name) => `globalThis[${JSON.stringify(name)}] = ${name};`).join(' ');
+    edits.push({ start: 0, end: 0, text: `(async () => { ${hoisted}` });
+  }
   for (const statement of body) {
     if (mode === 'script') declareInScript(statement, edits, declared);
     else declareInAsync(source, statement, edits, declared, imports);
@@ -59,9 +65,6 @@ function rewrite(source: string, program: Program, mode: 'script' | 'async'): Re
       edits.push({ start: last.start, end: last.start, text: 'return (' });
       edits.push({ start: last.expression.end, end: last.expression.end, text: ')' });
     }
-    const functions = body.flatMap((statement) => (statement.type === 'FunctionDeclaration' && statement.id ? [statement.id.name] : []));
-    const hoisted = functions.map((name) => `globalThis[${JSON.stringify(name)}] = ${name};`).join(' ');
-    edits.push({ start: 0, end: 0, text: `(async () => { ${hoisted}` });
     edits.push({ start: source.length, end: source.length, text: '\n})()' });
   }
   const { code, map } = applyEdits(source, edits);
@@ -81,9 +84,9 @@ function declareInScript(statement: Statement | ModuleDeclaration, edits: Edit[]
   if (statement.type === 'VariableDeclaration') {
     for (const declarator of statement.declarations) patternNames(declarator.id, declared);
     if (statement.kind !== 'var') edits.push({ start: statement.start, end: statement.start + statement.kind.length, text: 'var'.padEnd(statement.kind.length) });
-  } else if (statement.type === 'FunctionDeclaration' && statement.id) {
+  } else if (statement.type === 'FunctionDeclaration') {
     declared.add(statement.id.name);
-  } else if (statement.type === 'ClassDeclaration' && statement.id) {
+  } else if (statement.type === 'ClassDeclaration') {
     declared.add(statement.id.name);
     edits.push({ start: statement.start, end: statement.start, text: `var ${statement.id.name} = ` });
     edits.push({ start: statement.end, end: statement.end, text: ';' });
@@ -127,13 +130,12 @@ function declareInAsync(source: string, statement: Statement | ModuleDeclaration
       return;
     }
     case 'ClassDeclaration':
-      if (!statement.id) return;
       declared.add(statement.id.name);
       edits.push({ start: statement.start, end: statement.start, text: `${statement.id.name} = ` });
       edits.push({ start: statement.end, end: statement.end, text: ';' });
       return;
     case 'FunctionDeclaration':
-      if (statement.id) declared.add(statement.id.name);
+      declared.add(statement.id.name);
       return;
     case 'ExportNamedDeclaration':
     case 'ExportDefaultDeclaration':

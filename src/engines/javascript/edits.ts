@@ -20,14 +20,18 @@ interface Segment {
 }
 
 export function applyEdits(source: string, edits: readonly Edit[]): { code: string; map: PositionMap } {
-  // A stable sort keeps insertions at one position in the order they were made.
-  const ordered = edits.map((edit, index) => ({ edit, index })).sort((a, b) => a.edit.start - b.edit.start || a.index - b.index);
+  // At one position, insertions go before a replacement; otherwise edits keep the order they
+  // were made in.
+  const isInsertion = (edit: Edit) => (edit.start === edit.end ? 0 : 1);
+  const ordered = edits
+    .map((edit, index) => ({ edit, index }))
+    .sort((a, b) => a.edit.start - b.edit.start || isInsertion(a.edit) - isInsertion(b.edit) || a.index - b.index);
   const pieces: string[] = [];
   const segments: Segment[] = [];
   let cursor = 0;
   let length = 0;
   for (const { edit } of ordered) {
-    if (edit.start < cursor) continue; // overlapping edits cannot both apply; the first wins
+    if (edit.start < cursor) continue; // overlapping replacements cannot both apply; the first wins
     const kept = source.slice(cursor, edit.start);
     segments.push({ generated: length, original: cursor, length: kept.length });
     pieces.push(kept, edit.text);

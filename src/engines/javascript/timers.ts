@@ -25,13 +25,18 @@ export interface Timers {
 export function installTimers(context: QuickJSContext, afterCallback: (error: QuickJSHandle | null) => void): Timers {
   const pending = new Map<number, Pending>();
   let nextId = 1;
+  /** The timer whose callback is running: clearing it must not free the function mid-call. */
+  let firing: number | null = null;
 
   const fire = (id: number) => {
     const timer = pending.get(id);
     if (!timer) return;
     if (!timer.repeat) pending.delete(id);
+    firing = id;
     const result = context.callFunction(timer.callback, context.undefined);
-    if (!timer.repeat) timer.callback.dispose();
+    firing = null;
+    // Freed now if it will not fire again: a one-shot, or an interval that cleared itself.
+    if (!pending.has(id)) timer.callback.dispose();
     if (result.error) afterCallback(result.error);
     else {
       result.value.dispose();
@@ -43,7 +48,10 @@ export function installTimers(context: QuickJSContext, afterCallback: (error: Qu
     if (context.typeof(callback) !== 'function') throw new TypeError('the callback must be a function');
     const id = nextId++;
     const milliseconds = delay && context.typeof(delay) === 'number' ? Math.max(0, context.getNumber(delay)) : 0;
-    const hostId = repeat ? setInterval(() => fire(id), milliseconds) : setTimeout(() => fire(id), milliseconds);
+    const run = () => {
+      fire(id);
+    };
+    const hostId = repeat ? setInterval(run, milliseconds) : setTimeout(run, milliseconds);
     pending.set(id, { callback: callback.dup(), hostId, repeat });
     return context.newNumber(id);
   };
@@ -56,7 +64,7 @@ export function installTimers(context: QuickJSContext, afterCallback: (error: Qu
     pending.delete(id);
     clearTimeout(timer.hostId);
     clearInterval(timer.hostId);
-    timer.callback.dispose();
+    if (firing !== id) timer.callback.dispose();
     return undefined;
   };
 
