@@ -5,7 +5,7 @@ import globals from 'globals';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['dist/', 'node_modules/', 'test-results/', 'playwright-report/', 'src/engines/javascript/prelude.js'] },
+  { ignores: ['dist/', 'node_modules/', 'test-results/', 'playwright-report/', 'src/engines/javascript/prelude.js', 'public/'] },
   js.configs.recommended,
   ...tseslint.configs.strictTypeChecked,
   {

@@ -100,3 +100,23 @@ export interface BridgeContract extends EngineContract {
   /** Lists a folder of the virtual file system, recursively. */
   listFiles(path?: string): Promise<FileEntry[]>;
 }
+
+/** Engines that can be stopped mid-run without losing their state. */
+export interface Interruptible {
+  /**
+   * Shares a flag with the main thread (on a SharedArrayBuffer): writing INTERRUPT_SIGNAL to it
+   * stops code that is running, with an `interrupted` error, and the state is kept.
+   */
+  setInterruptBuffer(buffer: Int32Array | null): Promise<void>;
+  /** Stops a run that is waiting rather than computing; a busy run needs the buffer. */
+  interrupt(): Promise<void>;
+}
+
+/** The value written to an interrupt buffer to stop a run (SIGINT, as Pyodide reads it). */
+export const INTERRUPT_SIGNAL = 2;
+
+/** What the Python engine offers across its worker. */
+export type PythonBridgeContract = BridgeContract & Interruptible;
+
+/** What the JavaScript engine offers: the bridge, less the file and environment operations. */
+export type JavaScriptBridgeContract = Omit<BridgeContract, 'executeFile' | 'configureEnvironment' | 'writeFile' | 'readFile' | 'listFiles'> & Interruptible;

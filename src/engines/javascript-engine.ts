@@ -12,10 +12,9 @@ import {
 import variant from '@jitl/quickjs-wasmfile-release-sync';
 import variantPackage from '@jitl/quickjs-wasmfile-release-sync/package.json';
 import preludeSource from './javascript/prelude.js?raw';
-import type { InstallResult, ModuleInfo, PackageInfo, VariableInfo } from './bridge';
+import { INTERRUPT_SIGNAL, type InstallResult, type JavaScriptBridgeContract, type ModuleInfo, type PackageInfo, type VariableInfo } from './bridge';
 import {
   EngineError,
-  type EngineContract,
   type ExecuteOptions,
   type ExecutionResult,
   type OutputChunk,
@@ -37,8 +36,6 @@ import { ConversionError, type NeutralValue } from './value';
 const QUICKJS_RELEASE = '2025-09-13';
 const PRELUDE_FILE = '<playground prelude>';
 const IDENTIFIER = /^[A-Za-z_$][\w$]*$/;
-/** The value a shared interrupt buffer holds when the user asked to stop (as Python's SIGINT). */
-export const INTERRUPT_SIGNAL = 2;
 
 /** Limits and sources, fed in by the policy; every one has a default. */
 export interface JavaScriptEngineOptions extends ModuleSourceOptions {
@@ -75,7 +72,7 @@ interface Outcome {
 /** Why the interrupt handler stopped the code, if it did. */
 type StopReason = 'timeout' | 'interrupted' | null;
 
-export class JavaScriptEngine implements EngineContract {
+export class JavaScriptEngine implements JavaScriptBridgeContract {
   private lifecycle: Lifecycle = { state: 'idle' };
   private readonly output = new OutputCollector();
   private readonly modules: ModuleLoader;

@@ -6,12 +6,12 @@ import { loadPyodide, version as pyodideVersion, type PyodideAPI } from 'pyodide
 import type { PyCallable, PyDict } from 'pyodide/ffi';
 import supportSource from './python/support.py?raw';
 import type {
-  BridgeContract,
   EnvironmentConfig,
   FileEntry,
   InstallResult,
   ModuleInfo,
   PackageInfo,
+  PythonBridgeContract,
   VariableInfo,
 } from './bridge';
 import {
@@ -63,7 +63,7 @@ const SUPPORT_FILE = '/playground/support.py';
 // Kept before any user code runs, so that later policy can take fetch off the global scope.
 const engineFetch: typeof fetch = globalThis.fetch.bind(globalThis);
 
-export class PythonEngine implements BridgeContract {
+export class PythonEngine implements PythonBridgeContract {
   private lifecycle: Lifecycle = { state: 'idle' };
   private readonly output = new OutputCollector();
   private runCounter = 0;
@@ -171,6 +171,18 @@ export class PythonEngine implements BridgeContract {
 
   isAvailable(): Promise<boolean> {
     return Promise.resolve(this.lifecycle.state !== 'disposed' && typeof WebAssembly === 'object');
+  }
+
+  async setInterruptBuffer(buffer: Int32Array | null): Promise<void> {
+    const { py } = await this.loaded();
+    // Pyodide checks the buffer between bytecodes and raises KeyboardInterrupt on SIGINT (2).
+    if (buffer === null) py.setInterruptBuffer(new Int32Array(1));
+    else py.setInterruptBuffer(buffer);
+  }
+
+  interrupt(): Promise<void> {
+    // Python code waiting on the event loop is rare in cells; a running one stops by the buffer.
+    return Promise.resolve();
   }
 
   async writeFile(path: string, data: string | Uint8Array): Promise<void> {

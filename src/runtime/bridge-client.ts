@@ -2,21 +2,46 @@
  * The bridge operations of an engine, called from the main thread through its worker. Each
  * call starts the engine if needed and shows it busy while it runs.
  */
-import type { BridgeContract } from '../engines/bridge';
+import type { JavaScriptBridgeContract, PythonBridgeContract } from '../engines/bridge';
 import type { NeutralValue } from '../engines/value';
 import type { EngineHost } from './engine-host';
 
-/** The bridge operations a page or embedder may call. */
-export type BridgeClient = Omit<BridgeContract, 'init' | 'dispose'>;
+type Lifecycle = 'init' | 'dispose' | 'setInterruptBuffer' | 'interrupt';
 
-export function createBridgeClient(host: EngineHost<BridgeContract>): BridgeClient {
+/** The JavaScript bridge operations a page or embedder may call. */
+export type JavaScriptClient = Omit<JavaScriptBridgeContract, Lifecycle>;
+
+/** The Python bridge operations a page or embedder may call. */
+export type PythonClient = Omit<PythonBridgeContract, Lifecycle>;
+
+export function createJavaScriptClient(host: EngineHost<JavaScriptBridgeContract>): JavaScriptClient {
+  return {
+    execute: (code, options) => host.call((remote) => remote.execute(code, options)),
+    executeWithVariables: (code, variables, options) => host.call((remote) => remote.executeWithVariables(code, variables, options)),
+    evaluateExpression: (expression) => host.call((remote) => remote.evaluateExpression(expression)),
+    getVariables: () => host.call((remote) => remote.getVariables()),
+    // Comlink types a union result as a union of promises; awaiting it here merges them back.
+    getVariable: (name) => host.call(async (remote): Promise<NeutralValue | undefined> => await remote.getVariable(name)),
+    setVariable: (name, value) => host.call((remote) => remote.setVariable(name, value)),
+    importModule: (name) => host.call((remote) => remote.importModule(name)),
+    installPackage: (nameOrUrl) => host.call((remote) => remote.installPackage(nameOrUrl)),
+    listPackages: () => host.call((remote) => remote.listPackages()),
+    isPackageAvailable: (name) => host.call((remote) => remote.isPackageAvailable(name)),
+    getVersionInfo: () => host.call((remote) => remote.getVersionInfo()),
+    versionInfo: () => host.call((remote) => remote.versionInfo()),
+    resetEnvironment: () => host.call((remote) => remote.resetEnvironment()),
+    reset: () => host.call((remote) => remote.reset()),
+    isAvailable: () => host.call((remote) => remote.isAvailable()),
+  };
+}
+
+export function createPythonClient(host: EngineHost<PythonBridgeContract>): PythonClient {
   return {
     execute: (code, options) => host.call((remote) => remote.execute(code, options)),
     executeWithVariables: (code, variables, options) => host.call((remote) => remote.executeWithVariables(code, variables, options)),
     executeFile: (path) => host.call((remote) => remote.executeFile(path)),
     evaluateExpression: (expression) => host.call((remote) => remote.evaluateExpression(expression)),
     getVariables: () => host.call((remote) => remote.getVariables()),
-    // Comlink types a union result as a union of promises; awaiting it here merges them back.
     getVariable: (name) => host.call(async (remote): Promise<NeutralValue | undefined> => await remote.getVariable(name)),
     setVariable: (name, value) => host.call((remote) => remote.setVariable(name, value)),
     importModule: (name) => host.call((remote) => remote.importModule(name)),

@@ -4,6 +4,7 @@
  */
 import { proxy, wrap, type Remote } from 'comlink';
 import { createSignal, type Accessor } from 'solid-js';
+import { INTERRUPT_SIGNAL, type Interruptible } from '../engines/bridge';
 import type {
   EngineContract,
   ExecuteOptions,
@@ -22,12 +23,22 @@ export type EngineStatus =
   | { readonly state: 'busy' }
   | { readonly state: 'crashed'; readonly message: string };
 
+/** How a stop ended: nothing was running, the run was interrupted, or the worker was replaced. */
+export type StopOutcome = 'idle' | 'interrupted' | 'restarted';
+
+/** How long an interrupted run may take to end before its worker is terminated instead. */
+const INTERRUPT_GRACE_MS = 2000;
+/** Pyodide now and then clears the flag without raising; raising it again fixes that. */
+const INTERRUPT_REPEAT_MS = 100;
+
 /** The worker died (crashed, failed to load, or was terminated) while a call was pending. */
 export class WorkerDiedError extends Error {
   override readonly name = 'WorkerDiedError';
 }
 
-export interface EngineHost<C extends EngineContract = EngineContract> {
+export type HostedEngine = EngineContract & Interruptible;
+
+export interface EngineHost<C extends HostedEngine = HostedEngine> {
   readonly language: Language;
   /** The engine's lifecycle state, reactive. */
   readonly status: Accessor<EngineStatus>;
@@ -39,13 +50,20 @@ export interface EngineHost<C extends EngineContract = EngineContract> {
   versionInfo(): Promise<VersionInfo>;
   /** Starts the engine if needed and makes one call on it, tracked as busy like a run. */
   call<T>(work: (remote: Remote<C>) => Promise<T>): Promise<T>;
+  /**
+   * Stops what the engine is running. With shared memory the run is interrupted and the
+   * engine's state kept; otherwise, or if the run does not end, the worker is replaced.
+   */
+  interrupt(): Promise<StopOutcome>;
   /** Terminates the worker; the next call starts a fresh one. Engine state is lost. */
   terminate(): void;
 }
 
-interface Running<C extends EngineContract> {
+interface Running<C extends HostedEngine> {
   readonly worker: Worker;
   readonly remote: Remote<C>;
+  /** The shared interrupt flag, when the page is cross-origin isolated. */
+  readonly flag: Int32Array | null;
   /** Rejects when the worker dies; every call races against it. */
   readonly died: Promise<never>;
   /** Marks the worker dead, rejecting `died`. */
@@ -54,7 +72,7 @@ interface Running<C extends EngineContract> {
 }
 
 /** Creates the host for one language; `spawn` makes a fresh worker each time one is needed. */
-export function createEngineHost<C extends EngineContract = EngineContract>(
+export function createEngineHost<C extends HostedEngine = HostedEngine>(
   language: Language,
   spawn: () => Worker,
   onOutput: OutputListener,
@@ -62,6 +80,8 @@ export function createEngineHost<C extends EngineContract = EngineContract>(
   const [status, setStatus] = createSignal<EngineStatus>({ state: 'idle' });
   let running: Running<C> | null = null;
   let pending = 0;
+  /** Called, synchronously, when the last pending call ends. */
+  let idleWaiters: (() => void)[] = [];
 
   const stop = (engine: Running<C>, error: WorkerDiedError) => {
     engine.worker.terminate();
@@ -93,13 +113,16 @@ export function createEngineHost<C extends EngineContract = EngineContract>(
       crash(engine, `the ${language} worker sent a message that could not be read`);
     });
     setStatus({ state: 'loading', progress: { step: 'starting worker', fraction: 0 } });
+    const flag = self.crossOriginIsolated && typeof SharedArrayBuffer === 'function' ? new Int32Array(new SharedArrayBuffer(4)) : null;
     const ready = Promise.race([
-      remote.init(
-        proxy((progress: LoadProgress) => {
-          if (status().state === 'loading') setStatus({ state: 'loading', progress });
-        }),
-        proxy(onOutput),
-      ),
+      remote
+        .init(
+          proxy((progress: LoadProgress) => {
+            if (status().state === 'loading') setStatus({ state: 'loading', progress });
+          }),
+          proxy(onOutput),
+        )
+        .then(() => (flag === null ? undefined : remote.setInterruptBuffer(flag))),
       died,
     ]).then(
       () => {
@@ -110,9 +133,16 @@ export function createEngineHost<C extends EngineContract = EngineContract>(
         throw error;
       },
     );
-    const engine: Running<C> = { worker, remote, died, kill: (error) => {
+    const engine: Running<C> = {
+      worker,
+      remote,
+      flag,
+      died,
+      kill: (error) => {
         kill(error);
-      }, ready };
+      },
+      ready,
+    };
     return engine;
   };
 
@@ -125,14 +155,59 @@ export function createEngineHost<C extends EngineContract = EngineContract>(
   const call = async <T>(work: (remote: Remote<C>) => Promise<T>): Promise<T> => {
     const engine = current();
     await engine.ready;
+    // A flag left raised by a stop that raced the end of the last run must not stop this one.
+    if (engine.flag && pending === 0) Atomics.store(engine.flag, 0, 0);
     pending++;
     setStatus({ state: 'busy' });
     try {
       return await Promise.race([work(engine.remote), engine.died]);
     } finally {
       pending--;
-      if (pending === 0 && running === engine) setStatus({ state: 'ready' });
+      if (pending === 0) {
+        const waiters = idleWaiters;
+        idleWaiters = [];
+        for (const notify of waiters) notify();
+        if (running === engine) setStatus({ state: 'ready' });
+      }
     }
+  };
+
+  /** Resolves true when no call is pending any more, or false after the timeout. */
+  const untilIdle = (timeoutMs: number, onTick: () => void): Promise<boolean> =>
+    new Promise((resolve) => {
+      const ticker = setInterval(onTick, INTERRUPT_REPEAT_MS);
+      const timer = setTimeout(() => {
+        finish(false);
+      }, timeoutMs);
+      const finish = (idle: boolean) => {
+        clearInterval(ticker);
+        clearTimeout(timer);
+        resolve(idle);
+      };
+      idleWaiters.push(() => {
+        finish(true);
+      });
+    });
+
+  const interrupt = async (): Promise<StopOutcome> => {
+    const engine = running;
+    if (!engine || pending === 0) return 'idle';
+    // A run waiting on a promise or a timer leaves the worker free to take this at once.
+    void engine.remote.interrupt().catch(() => undefined);
+    const { flag } = engine;
+    if (flag) {
+      const raise = () => {
+        Atomics.store(flag, 0, INTERRUPT_SIGNAL);
+      };
+      raise();
+      const stopped = await untilIdle(INTERRUPT_GRACE_MS, raise);
+      Atomics.store(flag, 0, 0);
+      if (stopped) return 'interrupted';
+    }
+    // No shared memory, or code busy where the flag is never read (a loop inside C).
+    stop(engine, new WorkerDiedError(`the ${language} engine was restarted to stop the run; its state was lost`));
+    setStatus({ state: 'idle' });
+    return 'restarted';
   };
 
   return {
@@ -142,6 +217,7 @@ export function createEngineHost<C extends EngineContract = EngineContract>(
     start: () => current().ready,
     versionInfo: () => call((remote) => remote.versionInfo()),
     call,
+    interrupt,
     terminate: () => {
       if (!running) return;
       stop(running, new WorkerDiedError(`the ${language} engine was stopped; its state was lost`));

@@ -5,7 +5,7 @@
 import { unwrap } from 'solid-js/store';
 import type { UnifiedError } from '../engines/contract';
 import type { NeutralValue } from '../engines/value';
-import { createBridgeClient, type BridgeClient } from './bridge-client';
+import { createJavaScriptClient, createPythonClient, type JavaScriptClient, type PythonClient } from './bridge-client';
 import type { CellState, CellStatus, Notebook } from './notebook';
 import type { Session } from './session';
 
@@ -39,8 +39,12 @@ export interface PlaygroundApi {
   runCell(idOrName: string): Promise<CellReport>;
   /** Every cell's current state. */
   cells(): CellReport[];
+  /** Stops whatever is running, in every engine. */
+  stop(): Promise<void>;
   /** The Python bridge's operations (SPEC §3), run in the Python worker. */
-  readonly python: BridgeClient;
+  readonly python: PythonClient;
+  /** The JavaScript bridge's operations, run in the JavaScript worker. */
+  readonly javascript: JavaScriptClient;
 }
 
 /** A plain snapshot of a cell, detached from the reactive store. */
@@ -74,6 +78,8 @@ export function createPlaygroundApi(notebook: Notebook, session: Session, whenRe
       return reportOf(await session.runCell(cell.id));
     },
     cells: () => notebook.cells().map(reportOf),
-    python: createBridgeClient(session.hosts.python),
+    stop: () => session.stop(),
+    python: createPythonClient(session.hosts.python),
+    javascript: createJavaScriptClient(session.hosts.javascript),
   };
 }

@@ -3,14 +3,14 @@
  * started the first time one of its cells runs.
  */
 import type { Language, OutputChunk, UnifiedError } from '../engines/contract';
-import type { BridgeContract } from '../engines/bridge';
-import { createEngineHost, type EngineHost } from './engine-host';
+import type { JavaScriptBridgeContract, PythonBridgeContract } from '../engines/bridge';
+import { createEngineHost, WorkerDiedError, type EngineHost } from './engine-host';
 import { languageOf, type CellState, type Notebook } from './notebook';
 
 /** The engine hosts, one per language, each typed with what its engine offers. */
 export interface EngineHosts {
-  readonly python: EngineHost<BridgeContract>;
-  readonly javascript: EngineHost;
+  readonly python: EngineHost<PythonBridgeContract>;
+  readonly javascript: EngineHost<JavaScriptBridgeContract>;
 }
 
 export interface Session {
@@ -19,6 +19,8 @@ export interface Session {
   runCell(cellId: string): Promise<CellState>;
   /** Runs every runnable cell in order, stopping at the first that fails. */
   runAll(): Promise<readonly CellState[]>;
+  /** Stops the running cell in every engine and cancels the rest of a Run all. */
+  stop(): Promise<void>;
 }
 
 export function createSession(notebook: Notebook, spawners: Readonly<Record<Language, () => Worker>>): Session {
@@ -29,9 +31,13 @@ export function createSession(notebook: Notebook, spawners: Readonly<Record<Lang
     if (cellId !== null && notebook.state.cells[cellId]?.status === 'running') notebook.appendOutput(cellId, chunk);
   };
   const hosts: EngineHosts = {
-    python: createEngineHost<BridgeContract>('python', spawners.python, onOutput),
-    javascript: createEngineHost('javascript', spawners.javascript, onOutput),
+    python: createEngineHost<PythonBridgeContract>('python', spawners.python, onOutput),
+    javascript: createEngineHost<JavaScriptBridgeContract>('javascript', spawners.javascript, onOutput),
   };
+
+  /** Set by stop(); a Run all checks it between cells, after awaits the compiler cannot see into. */
+  let stopRequested = false;
+  const stopping = () => stopRequested;
 
   const runCell = async (cellId: string): Promise<CellState> => {
     const cell = notebook.state.cells[cellId];
@@ -52,9 +58,11 @@ export function createSession(notebook: Notebook, spawners: Readonly<Record<Lang
         memoryBytes: result.memoryBytes,
       }));
     } catch (error) {
+      // A worker replaced to honour a stop is an interruption the user asked for, not a crash.
+      const stopped = stopRequested && error instanceof WorkerDiedError;
       const crash: UnifiedError = {
         language,
-        kind: 'crash',
+        kind: stopped ? 'interrupted' : 'crash',
         name: error instanceof Error ? error.name : 'Error',
         message: error instanceof Error ? error.message : String(error),
         cellId,
@@ -68,11 +76,12 @@ export function createSession(notebook: Notebook, spawners: Readonly<Record<Lang
   };
 
   const runAll = async (): Promise<readonly CellState[]> => {
+    stopRequested = false;
     const runnable = notebook.cells().filter((cell) => languageOf(cell.kind) !== null);
     for (const cell of runnable) notebook.update(cell.id, () => ({ status: 'queued' }));
     let failed = false;
     for (const cell of runnable) {
-      if (failed) {
+      if (failed || stopping()) {
         notebook.update(cell.id, () => ({ status: 'idle' }));
         continue;
       }
@@ -81,5 +90,18 @@ export function createSession(notebook: Notebook, spawners: Readonly<Record<Lang
     return notebook.cells();
   };
 
-  return { hosts, runCell, runAll };
+  const stop = async (): Promise<void> => {
+    stopRequested = true;
+    await Promise.all([hosts.python.interrupt(), hosts.javascript.interrupt()]);
+  };
+
+  return {
+    hosts,
+    runCell: (cellId) => {
+      stopRequested = false;
+      return runCell(cellId);
+    },
+    runAll,
+    stop,
+  };
 }

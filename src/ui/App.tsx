@@ -1,4 +1,4 @@
-import { For, Show } from 'solid-js';
+import { For, onCleanup, onMount, Show } from 'solid-js';
 import { usePlayground } from './playground-context';
 import { CellView } from './CellView';
 import { EngineStatusBadge } from './EngineStatusBadge';
@@ -15,6 +15,20 @@ export function App() {
     }
     return 'Untitled metascript';
   };
+  const busy = () =>
+    [session.hosts.python.status().state, session.hosts.javascript.status().state].some((state) => state === 'busy' || state === 'loading');
+  const onKeyDown = (event: KeyboardEvent) => {
+    if (event.key === 'Escape' && busy()) {
+      event.preventDefault();
+      void session.stop();
+    }
+  };
+  onMount(() => {
+    document.addEventListener('keydown', onKeyDown);
+  });
+  onCleanup(() => {
+    document.removeEventListener('keydown', onKeyDown);
+  });
   const runAndAdvance = (cellId: string) => {
     void session.runCell(cellId);
     const cells = notebook.cells();
@@ -32,6 +46,9 @@ export function App() {
         </div>
         <button type="button" class="primary" data-testid="run-all" onClick={() => void session.runAll()}>
           ▶▶ Run all
+        </button>
+        <button type="button" data-testid="stop" disabled={!busy()} onClick={() => void session.stop()} aria-keyshortcuts="Escape" title="Stop (Esc)">
+          ■ Stop
         </button>
       </header>
       <main>

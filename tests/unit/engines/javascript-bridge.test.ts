@@ -3,7 +3,8 @@ import type { AddressInfo } from 'node:net';
 import releaseVariant from '@jitl/quickjs-wasmfile-release-sync';
 import { newQuickJSWASMModuleFromVariant, TestQuickJSWASMModule } from 'quickjs-emscripten-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { INTERRUPT_SIGNAL, JavaScriptEngine } from '../../../src/engines/javascript-engine';
+import { INTERRUPT_SIGNAL } from '../../../src/engines/bridge';
+import { JavaScriptEngine } from '../../../src/engines/javascript-engine';
 import { memoryPackageCache } from '../../../src/engines/javascript/package-cache';
 import type { NeutralValue } from '../../../src/engines/value';
 
