@@ -23,8 +23,11 @@ export function handleToNeutral(context: QuickJSContext, helpers: QuickJSHandle,
       return context.dump(handle) === true;
     case 'number':
       return context.getNumber(handle);
-    case 'bigint':
-      return context.getBigInt(handle);
+    case 'bigint': {
+      // As decimal text: the same in every build variant of QuickJS.
+      using text = callHelper(context, helpers, 'bigintText', handle);
+      return BigInt(context.getString(text));
+    }
     case 'string':
       return context.getString(handle);
     case 'date': {
@@ -49,10 +52,10 @@ export function handleToNeutral(context: QuickJSContext, helpers: QuickJSHandle,
     }
     case 'object': {
       const object: Record<string, NeutralValue> = {};
-      using keys = context.unwrapResult(context.getOwnPropertyNames(handle, { strings: true, onlyEnumerable: true }));
-      for (const key of keys) {
-        const name = context.getString(key);
-        using value = context.getProp(handle, key);
+      // Object.keys inside the VM: own enumerable string keys, in order, in every build variant.
+      using keys = callHelper(context, helpers, 'keys', handle);
+      for (const name of mapItems(context, keys, (key) => context.getString(key))) {
+        using value = context.getProp(handle, name);
         Object.defineProperty(object, name, { value: child(value), enumerable: true, writable: true, configurable: true });
       }
       return object;
@@ -71,8 +74,10 @@ export function neutralToHandle(context: QuickJSContext, helpers: QuickJSHandle,
       return value ? context.true : context.false;
     case 'number':
       return context.newNumber(value);
-    case 'bigint':
-      return context.newBigInt(value);
+    case 'bigint': {
+      using text = context.newString(value.toString());
+      return callHelper(context, helpers, 'makeBigInt', text);
+    }
     case 'string':
       return context.newString(value);
   }
@@ -109,7 +114,8 @@ function readKind(context: QuickJSContext, helpers: QuickJSHandle, handle: Quick
 }
 
 function mapItems<T>(context: QuickJSContext, array: QuickJSHandle, each: (item: QuickJSHandle) => T): T[] {
-  const length = context.getLength(array) ?? 0;
+  using lengthHandle = context.getProp(array, 'length');
+  const length = context.typeof(lengthHandle) === 'number' ? context.getNumber(lengthHandle) : 0;
   const items: T[] = [];
   for (let index = 0; index < length; index++) {
     using item = context.getProp(array, index);

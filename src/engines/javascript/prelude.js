@@ -132,6 +132,9 @@
     makeSet: function (items) { return new Set(items); },
     makeDate: function (time) { return new Date(time); },
     makeBytes: function (buffer) { return new Uint8Array(buffer); },
+    bigintText: function (value) { return value.toString(); },
+    keys: function (value) { return Object.keys(value); },
+    makeBigInt: function (text) { return BigInt(text); },
     describeModule: function (namespace) {
       var names = Object.keys(namespace).sort();
       var isClass = function (value) { return typeof value === 'function' && /^class\b/.test(Function.prototype.toString.call(value)); };

@@ -1,6 +1,6 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import releaseVariant from '@jitl/quickjs-wasmfile-release-sync';
+import debugVariant from '@jitl/quickjs-wasmfile-debug-sync';
 import { newQuickJSWASMModuleFromVariant, TestQuickJSWASMModule } from 'quickjs-emscripten-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { INTERRUPT_SIGNAL } from '../../../src/engines/bridge';
@@ -8,6 +8,8 @@ import { JavaScriptEngine } from '../../../src/engines/javascript-engine';
 import { memoryPackageCache } from '../../../src/engines/javascript/package-cache';
 import type { NeutralValue } from '../../../src/engines/value';
 
+// The debug build of QuickJS inside TestQuickJSWASMModule: afterAll checks that nothing the
+// engine allocated is left alive, and freeing a runtime with a leaked handle aborts.
 // A local server plays both the vendored modules folder and an "online" ESM package source.
 const FILES: Record<string, string> = {
   '/modules/modules.json': JSON.stringify([{ name: 'orbit-math', version: '1.0.0', file: 'orbit-math/index.js' }]),
@@ -29,13 +31,12 @@ beforeAll(async () => {
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-  module = new TestQuickJSWASMModule(await newQuickJSWASMModuleFromVariant(releaseVariant));
+  module = new TestQuickJSWASMModule(await newQuickJSWASMModuleFromVariant(debugVariant));
   engine = new JavaScriptEngine({
     loadModule: () => Promise.resolve(module),
     vendoredModulesUrl: `${base}/modules/`,
     esmBaseUrl: `${base}/esm/`,
     packageCache: cache,
-    memoryLimitBytes: 32 * 1024 * 1024,
   });
   await engine.init();
 });
@@ -43,6 +44,8 @@ beforeAll(async () => {
 afterAll(async () => {
   await engine.dispose();
   expect([...module.runtimes].filter((runtime) => runtime.alive)).toEqual([]);
+  expect([...module.contexts].filter((context) => context.alive)).toEqual([]);
+  expect(module.getFFI().QTS_RecoverableLeakCheck()).toBe(0);
   await new Promise((resolve) => server.close(resolve));
 });
 
@@ -114,11 +117,17 @@ describe('limits', () => {
   });
 
   it('ends a memory bomb with a memory error and stays usable', async () => {
-    // Megabyte strings reach the 32 MiB cap in a few dozen steps (array bombs spend seconds in C).
-    const result = await engine.execute('let hog = []; for (let i = 0; ; i++) hog.push("x".repeat(1 << 20) + i)');
-    expect(result.errors[0]).toMatchObject({ kind: 'memory', message: 'out of memory' });
-    await engine.execute('hog = []');
-    expect((await engine.execute('[1, 2, 3].length')).result).toBe(3);
+    // On the release build users get: the debug build's checks make a bomb take many seconds.
+    const capped = new JavaScriptEngine({ memoryLimitBytes: 32 * 1024 * 1024 });
+    try {
+      // Megabyte strings reach the cap in a few dozen steps (array bombs spend seconds in C).
+      const result = await capped.execute('let hog = []; for (let i = 0; ; i++) hog.push("x".repeat(1 << 20) + i)');
+      expect(result.errors[0]).toMatchObject({ kind: 'memory', message: 'out of memory' });
+      await capped.execute('hog = []');
+      expect((await capped.execute('[1, 2, 3].length')).result).toBe(3);
+    } finally {
+      await capped.dispose();
+    }
   });
 });
 

@@ -1,19 +1,20 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import releaseVariant from '@jitl/quickjs-wasmfile-release-sync';
+import debugVariant from '@jitl/quickjs-wasmfile-debug-sync';
 import { newQuickJSWASMModuleFromVariant, TestQuickJSWASMModule } from 'quickjs-emscripten-core';
 import { JavaScriptEngine } from '../../../src/engines/javascript-engine';
 import type { OutputChunk } from '../../../src/engines/contract';
 
-// TestQuickJSWASMModule tracks every runtime and context the engine makes, and QuickJS's
-// JS_FreeRuntime aborts when a handle was never disposed, so afterAll catches leaks.
-// (The 0.32.0 debug variant misreads lengths and BigInts through this core, so it is not used.)
+// The debug build of QuickJS, inside TestQuickJSWASMModule, which tracks every runtime and
+// context the engine makes; JS_FreeRuntime aborts when a handle was never disposed and the
+// leak sanitizer counts what stays allocated, so afterAll catches leaks.
 let module: TestQuickJSWASMModule;
 let engine: JavaScriptEngine;
 const live: { chunk: OutputChunk; cellId: string | null }[] = [];
 
 beforeAll(async () => {
-  module = new TestQuickJSWASMModule(await newQuickJSWASMModuleFromVariant(releaseVariant));
-  engine = new JavaScriptEngine({ loadModule: () => Promise.resolve(module) });
+  module = new TestQuickJSWASMModule(await newQuickJSWASMModuleFromVariant(debugVariant));
+  // The debug build's frames are larger, so its stack cap is smaller than the release default.
+  engine = new JavaScriptEngine({ loadModule: () => Promise.resolve(module), maxStackBytes: 48 * 1024 });
   await engine.init(undefined, (chunk, cellId) => live.push({ chunk, cellId }));
 });
 
