@@ -12,10 +12,50 @@ export type NeutralValue =
   | string
   | Date
   | Uint8Array
+  | NeutralTypedArray
   | NeutralArray
   | NeutralObject
   | NeutralMap
   | NeutralSet;
+
+/** Typed arrays other than Uint8Array (which stands for bytes); they cross as whole buffers. */
+export type NeutralTypedArray =
+  | Int8Array
+  | Uint8ClampedArray
+  | Int16Array
+  | Uint16Array
+  | Int32Array
+  | Uint32Array
+  | Float32Array
+  | Float64Array
+  | BigInt64Array
+  | BigUint64Array;
+
+/** The constructors of the typed arrays the model knows, by name. */
+export const TYPED_ARRAYS = {
+  Int8Array,
+  Uint8Array,
+  Uint8ClampedArray,
+  Int16Array,
+  Uint16Array,
+  Int32Array,
+  Uint32Array,
+  Float32Array,
+  Float64Array,
+  BigInt64Array,
+  BigUint64Array,
+} as const;
+
+export type TypedArrayName = keyof typeof TYPED_ARRAYS;
+
+export function isTypedArrayName(name: string): name is TypedArrayName {
+  return Object.hasOwn(TYPED_ARRAYS, name);
+}
+
+/** Whether a value is one of the model's typed arrays (DataView is not). */
+export function isTypedArray(value: unknown): value is Uint8Array | NeutralTypedArray {
+  return ArrayBuffer.isView(value) && !(value instanceof DataView) && isTypedArrayName(value.constructor.name);
+}
 
 /** A list, tuple or Array. */
 export type NeutralArray = readonly NeutralValue[];
@@ -81,7 +121,7 @@ export function toNeutral(value: unknown, depth = 0): NeutralValue {
 }
 
 function objectToNeutral(value: object | null, depth: number): NeutralValue {
-  if (value === null || value instanceof Date || value instanceof Uint8Array) return value;
+  if (value === null || value instanceof Date || isTypedArray(value)) return value;
   if (Array.isArray(value)) return value.map((item: unknown) => toNeutral(item, depth + 1));
   if (value instanceof Map) {
     const map = new Map<NeutralValue, NeutralValue>();

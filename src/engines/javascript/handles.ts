@@ -3,7 +3,7 @@
  * helpers for the kinds QuickJS's API cannot build or recognise directly.
  */
 import type { QuickJSContext, QuickJSHandle } from 'quickjs-emscripten-core';
-import { ConversionError, MAX_DEPTH, isNeutralArray, isNeutralMap, isNeutralSet, type NeutralValue } from '../value';
+import { ConversionError, MAX_DEPTH, isNeutralArray, isNeutralMap, isNeutralSet, isTypedArray, isTypedArrayName, TYPED_ARRAYS, type NeutralValue } from '../value';
 
 /** Calls one of the prelude's helpers; the caller disposes the returned handle. */
 export function callHelper(context: QuickJSContext, helpers: QuickJSHandle, name: string, ...args: QuickJSHandle[]): QuickJSHandle {
@@ -41,6 +41,16 @@ export function handleToNeutral(context: QuickJSContext, helpers: QuickJSHandle,
     }
     case 'array':
       return mapItems(context, handle, child);
+    case 'typed': {
+      // The whole buffer at once: megabytes cross without a loop over their elements.
+      using nameHandle = callHelper(context, helpers, 'typedName', handle);
+      const name = context.getString(nameHandle);
+      using buffer = callHelper(context, helpers, 'buffer', handle);
+      using view = context.getArrayBuffer(buffer);
+      if (!isTypedArrayName(name)) throw new ConversionError(`a JavaScript ${name} cannot cross between languages`);
+      const bytes = view.value.slice();
+      return new TYPED_ARRAYS[name](bytes.buffer);
+    }
     case 'map': {
       using entries = callHelper(context, helpers, 'entries', handle);
       const pairs = mapItems(context, entries, (entry) => mapItems(context, entry, child));
@@ -88,6 +98,11 @@ export function neutralToHandle(context: QuickJSContext, helpers: QuickJSHandle,
   if (value instanceof Uint8Array) {
     using buffer = context.newArrayBuffer(value.slice().buffer);
     return callHelper(context, helpers, 'makeBytes', buffer);
+  }
+  if (isTypedArray(value)) {
+    using buffer = context.newArrayBuffer(value.slice().buffer);
+    using name = context.newString(value.constructor.name);
+    return callHelper(context, helpers, 'makeTyped', name, buffer);
   }
   if (isNeutralMap(value)) {
     using entries = newArray(context, [...value].map(([key, item]) => newArray(context, [build(key), build(item)])));

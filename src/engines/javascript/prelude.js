@@ -115,6 +115,7 @@
     if (Array.isArray(value)) return 'array';
     if (value instanceof Date) return 'date';
     if (value instanceof Uint8Array) return 'bytes';
+    if (ArrayBuffer.isView(value) && !(value instanceof DataView)) return 'typed';
     if (value instanceof Map) return 'map';
     if (value instanceof Set) return 'set';
     var prototype = Object.getPrototypeOf(value);
@@ -134,6 +135,8 @@
     makeBytes: function (buffer) { return new Uint8Array(buffer); },
     bigintText: function (value) { return value.toString(); },
     keys: function (value) { return Object.keys(value); },
+    typedName: function (value) { return value.constructor.name; },
+    makeTyped: function (name, buffer) { return new globalThis[name](buffer); },
     makeBigInt: function (text) { return BigInt(text); },
     describeModule: function (namespace) {
       var names = Object.keys(namespace).sort();

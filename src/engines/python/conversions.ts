@@ -7,7 +7,7 @@ import type { PyProxy } from 'pyodide/ffi';
 import type { UnifiedError } from '../contract';
 import { EngineError } from '../contract';
 import { errorFromRecord } from '../error-record';
-import { ConversionError, fromEntries, isNeutralArray, isNeutralMap, isNeutralSet, MAX_DEPTH, toNeutral, type NeutralValue } from '../value';
+import { ConversionError, fromEntries, isNeutralArray, isNeutralMap, isNeutralSet, isTypedArray, MAX_DEPTH, toNeutral, type NeutralValue } from '../value';
 
 /** A run's outcome as the support code reports it. */
 export interface Outcome {
@@ -96,7 +96,7 @@ export function encodeForPython(value: NeutralValue, depth = 0): unknown {
   if (depth > MAX_DEPTH) throw new ConversionError(`value is nested deeper than ${MAX_DEPTH} levels (or has a cycle)`);
   const encode = (item: NeutralValue) => encodeForPython(item, depth + 1);
   if (Object.is(value, -0)) return new NegativeZero();
-  if (value === null || typeof value !== 'object' || value instanceof Date || value instanceof Uint8Array) return value;
+  if (value === null || typeof value !== 'object' || value instanceof Date || isTypedArray(value)) return value;
   if (isNeutralArray(value)) return value.map(encode);
   if (isNeutralMap(value)) return new Map([...value].map(([key, item]) => [encode(key), encode(item)]));
   if (isNeutralSet(value)) return new Set([...value].map(encode));

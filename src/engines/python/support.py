@@ -5,6 +5,7 @@ exceptions into plain dicts that keep only user frames, in the cell's own line n
 also answers the bridge's questions about variables, modules and packages.
 """
 
+import array
 import ast
 import importlib
 import importlib.metadata
@@ -287,6 +288,12 @@ def from_js(value, depth=0):
         return datetime.fromtimestamp(value.getTime() / 1000, tz=timezone.utc)
     if tag == "[object Uint8Array]":
         return value.to_bytes()
+    typecode = _TYPECODES.get(tag)
+    if typecode is not None:
+        # The whole buffer at once: megabytes cross without a loop over their elements.
+        converted = array.array(typecode)
+        converted.frombytes(value.to_bytes())
+        return converted
     if tag == "[object Map]":
         return {from_js(key, depth + 1): from_js(item, depth + 1) for key, item in value.entries()}
     if tag == "[object Set]":
@@ -297,6 +304,21 @@ def from_js(value, depth=0):
 
 
 _js_tag = js.Function.prototype.call.bind(js.Object.prototype.toString)
+
+# Typed arrays become array.array of the same element type, and array.array goes back as the
+# same typed array.
+_TYPECODES = {
+    "[object Int8Array]": "b",
+    "[object Uint8ClampedArray]": "B",
+    "[object Int16Array]": "h",
+    "[object Uint16Array]": "H",
+    "[object Int32Array]": "i",
+    "[object Uint32Array]": "I",
+    "[object Float32Array]": "f",
+    "[object Float64Array]": "d",
+    "[object BigInt64Array]": "q",
+    "[object BigUint64Array]": "Q",
+}
 
 
 def set_variable(name, value):

@@ -182,6 +182,9 @@ describe('values between QuickJS and the neutral model', () => {
     ['Map with any keys', new Map<NeutralValue, NeutralValue>([[1, 'one'], ['two', 2]])],
     ['Set', new Set([1, 'a'])],
     ['Date', new Date(Date.UTC(2024, 1, 3))],
+    ['Float64Array', new Float64Array([1.5, -0, NaN])],
+    ['Int32Array', new Int32Array([-1, 2 ** 31 - 1])],
+    ['BigInt64Array', new BigInt64Array([-(2n ** 63n), 5n])],
   ];
 
   it.each(rows)('round-trips %s', async (_, value) => {

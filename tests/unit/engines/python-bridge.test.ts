@@ -71,6 +71,18 @@ describe('values between Python and the neutral model', () => {
     expect(await engine.getVariable('value')).toEqual(expected);
   });
 
+  it('moves typed arrays as array.array of the same element type, whole buffers at a time', async () => {
+    const big = new Float64Array(10 * 1024 * 128).map((_, index) => index / 3); // 10 MB
+    await engine.setVariable('samples', big);
+    const described = await engine.execute('import array\n[type(samples).__name__, samples.typecode, len(samples), samples[3]]');
+    expect(described.result).toEqual(['array', 'd', big.length, 1]);
+    expect(await engine.getVariable('samples')).toEqual(big);
+    const ints = await engine.execute('array.array("i", [-1, 2, 3])');
+    expect(ints.result).toEqual(new Int32Array([-1, 2, 3]));
+    await engine.setVariable('wide', new BigInt64Array([-(2n ** 63n)]));
+    expect((await engine.execute('wide.typecode, wide[0] == -(2**63)')).result).toEqual(['q', true]);
+  });
+
   it('keeps -0.0 and the order of dict keys', async () => {
     const value = await engine.getVariable('value');
     expect(value).toBeDefined();
