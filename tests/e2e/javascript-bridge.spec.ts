@@ -65,3 +65,24 @@ test('Esc stops a Python while True loop, keeping Python state when isolated', a
   expect(after.result).toBe(testInfo.project.name === 'isolated' ? 'state' : 'lost');
   if (testInfo.project.name === 'isolated') expect(report.errors[0]?.name).toBe('KeyboardInterrupt');
 });
+
+test('a package installed by name@version keeps working without its source after a reload', async ({ page, context }) => {
+  // The test stands in for the online ESM source: the request is answered inside the browser
+  // process, so nothing leaves this machine.
+  await context.route('https://esm.sh/tiny-clamp@2.1.0', (route) =>
+    route.fulfill({ body: 'export default function clamp(v, lo, hi) { return Math.min(hi, Math.max(lo, v)); }\n', contentType: 'text/javascript' }),
+  );
+  await page.goto('/');
+  const installed = await page.evaluate(() => window.playground.javascript.installPackage('tiny-clamp@2.1.0'));
+  expect(installed).toMatchObject({ success: true, installed: [{ name: 'tiny-clamp', version: '2.1.0', source: 'esm' }] });
+  // From here on the ESM source is gone again: the fixture fails the test if anything asks it.
+  await context.unroute('https://esm.sh/tiny-clamp@2.1.0');
+  await openDocument(page, tars({ kind: 'JAVASCRIPT', name: 'use', code: "import clamp from 'tiny-clamp';\nclamp(15, 0, 10)" }));
+  const report = await page.evaluate(() => window.playground.runCell('use'));
+  expect(report).toMatchObject({ status: 'done', result: 10 });
+  expect(await page.evaluate(() => window.playground.javascript.listPackages())).toEqual(
+    expect.arrayContaining([{ name: 'tiny-clamp', version: '2.1.0', source: 'esm' }]),
+  );
+  const module = await page.evaluate(() => window.playground.javascript.importModule('tiny-clamp'));
+  expect(module).toMatchObject({ name: 'tiny-clamp', version: '2.1.0' });
+});
