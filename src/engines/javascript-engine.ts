@@ -13,16 +13,16 @@ import variant from '@jitl/quickjs-wasmfile-release-sync';
 import variantPackage from '@jitl/quickjs-wasmfile-release-sync/package.json';
 import preludeSource from './javascript/prelude.js?raw';
 import { INTERRUPT_SIGNAL, type InstallResult, type JavaScriptBridgeContract, type ModuleInfo, type PackageInfo, type VariableInfo } from './bridge';
-import {
-  EngineError,
-  type ExecuteOptions,
-  type ExecutionResult,
-  type OutputChunk,
-  type OutputListener,
-  type ProgressListener,
-  type UnifiedError,
-  type VersionInfo,
+import type {
+  ExecuteOptions,
+  ExecutionResult,
+  OutputChunk,
+  OutputListener,
+  ProgressListener,
+  UnifiedError,
+  VersionInfo,
 } from './contract';
+import { EngineLifecycle } from './lifecycle';
 import { OutputCollector } from './output-collector';
 import { rewriteCell } from './javascript/cell-rewrite';
 import { errorFromStack } from './javascript/error-stack';
@@ -57,12 +57,6 @@ interface Loaded {
   readonly timers: Timers;
 }
 
-type Lifecycle =
-  | { readonly state: 'idle' }
-  | { readonly state: 'loading'; readonly done: Promise<Loaded> }
-  | { readonly state: 'ready'; readonly loaded: Loaded }
-  | { readonly state: 'disposed' };
-
 interface Outcome {
   readonly result: NeutralValue;
   readonly resultText: string | null;
@@ -73,7 +67,7 @@ interface Outcome {
 type StopReason = 'timeout' | 'interrupted' | null;
 
 export class JavaScriptEngine implements JavaScriptBridgeContract {
-  private lifecycle: Lifecycle = { state: 'idle' };
+  private readonly lifecycle = new EngineLifecycle<Loaded>('javascript', (onProgress) => this.start(onProgress));
   private readonly output = new OutputCollector();
   private readonly modules: ModuleLoader;
   private runCounter = 0;
@@ -211,7 +205,7 @@ export class JavaScriptEngine implements JavaScriptBridgeContract {
     loaded.context.dispose();
     this.declared.clear();
     this.maps.clear();
-    this.lifecycle = { state: 'ready', loaded: { runtime: loaded.runtime, ...this.newContext(loaded.runtime) } };
+    this.lifecycle.set({ runtime: loaded.runtime, ...this.newContext(loaded.runtime) });
   }
 
   resetEnvironment(): Promise<void> {
@@ -233,7 +227,7 @@ export class JavaScriptEngine implements JavaScriptBridgeContract {
   }
 
   isAvailable(): Promise<boolean> {
-    return Promise.resolve(this.lifecycle.state !== 'disposed' && typeof WebAssembly === 'object');
+    return Promise.resolve(!this.lifecycle.disposed && typeof WebAssembly === 'object');
   }
 
   /** Shares a flag with the main thread: writing INTERRUPT_SIGNAL stops code that is running. */
@@ -248,16 +242,13 @@ export class JavaScriptEngine implements JavaScriptBridgeContract {
     return Promise.resolve();
   }
 
-  async dispose(): Promise<void> {
-    const lifecycle = this.lifecycle;
-    this.lifecycle = { state: 'disposed' };
-    if (lifecycle.state === 'loading' || lifecycle.state === 'ready') {
-      const loaded = lifecycle.state === 'ready' ? lifecycle.loaded : await lifecycle.done;
+  dispose(): Promise<void> {
+    return this.lifecycle.dispose((loaded) => {
       loaded.timers.dispose();
       loaded.helpers.dispose();
       loaded.context.dispose();
       loaded.runtime.dispose();
-    }
+    });
   }
 
   /** Rewrites, loads imports, evaluates, and waits for a top-level await to settle. */
@@ -389,30 +380,7 @@ export class JavaScriptEngine implements JavaScriptBridgeContract {
   }
 
   private loaded(onProgress?: ProgressListener): Promise<Loaded> {
-    const lifecycle = this.lifecycle;
-    switch (lifecycle.state) {
-      case 'ready':
-        return Promise.resolve(lifecycle.loaded);
-      case 'loading':
-        return lifecycle.done;
-      case 'disposed':
-        return Promise.reject(new EngineError('the JavaScript engine was disposed', 'javascript'));
-      case 'idle': {
-        const done = this.start(onProgress ?? (() => undefined));
-        this.lifecycle = { state: 'loading', done };
-        return done.then(
-          (loaded) => {
-            this.lifecycle = { state: 'ready', loaded };
-            return loaded;
-          },
-          (error: unknown) => {
-            this.lifecycle = { state: 'idle' };
-            const reason = error instanceof Error ? error.message : String(error);
-            throw new EngineError(`JavaScript could not start: ${reason}`, 'javascript', { cause: error });
-          },
-        );
-      }
-    }
+    return this.lifecycle.get(onProgress);
   }
 
   /** Start-up in named steps: wasm module, runtime limits, context and prelude. */

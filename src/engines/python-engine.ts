@@ -23,6 +23,7 @@ import {
   type ProgressListener,
   type VersionInfo,
 } from './contract';
+import { EngineLifecycle } from './lifecycle';
 import { OutputCollector } from './output-collector';
 import { encodeForPython, pythonToNeutral, readOutcome, toPlain } from './python/conversions';
 import {
@@ -53,18 +54,12 @@ interface Loaded {
   readonly packages: PythonPackages;
 }
 
-type Lifecycle =
-  | { readonly state: 'idle' }
-  | { readonly state: 'loading'; readonly done: Promise<Loaded> }
-  | { readonly state: 'ready'; readonly loaded: Loaded }
-  | { readonly state: 'disposed' };
-
 const SUPPORT_FILE = '/playground/support.py';
 // Kept before any user code runs, so that later policy can take fetch off the global scope.
 const engineFetch: typeof fetch = globalThis.fetch.bind(globalThis);
 
 export class PythonEngine implements PythonBridgeContract {
-  private lifecycle: Lifecycle = { state: 'idle' };
+  private readonly lifecycle = new EngineLifecycle<Loaded>('python', (onProgress) => this.start(onProgress));
   private readonly output = new OutputCollector();
   private runCounter = 0;
 
@@ -170,7 +165,7 @@ export class PythonEngine implements PythonBridgeContract {
   }
 
   isAvailable(): Promise<boolean> {
-    return Promise.resolve(this.lifecycle.state !== 'disposed' && typeof WebAssembly === 'object');
+    return Promise.resolve(!this.lifecycle.disposed && typeof WebAssembly === 'object');
   }
 
   async setInterruptBuffer(buffer: Int32Array | null): Promise<void> {
@@ -200,13 +195,14 @@ export class PythonEngine implements PythonBridgeContract {
     return (await this.plainCall('list_files', path ?? null)) as FileEntry[];
   }
 
-  async dispose(): Promise<void> {
-    const lifecycle = this.lifecycle;
-    this.lifecycle = { state: 'disposed' };
-    if (lifecycle.state === 'loading' || lifecycle.state === 'ready') {
-      const loaded = lifecycle.state === 'ready' ? lifecycle.loaded : await lifecycle.done;
+  dispose(): Promise<void> {
+    return this.lifecycle.dispose((loaded) => {
       for (const proxy of [loaded.runCell, loaded.userGlobals, loaded.support]) proxy.destroy();
-    }
+    });
+  }
+
+  private loaded(onProgress?: ProgressListener): Promise<Loaded> {
+    return this.lifecycle.get(onProgress);
   }
 
   /** Runs user code through a support function, collecting its output and timing it. */
@@ -235,9 +231,9 @@ export class PythonEngine implements PythonBridgeContract {
 
   /** Calls a support function with JavaScript arguments; the caller owns the result. */
   private call(name: string, ...args: unknown[]): unknown {
-    const { lifecycle } = this;
-    if (lifecycle.state !== 'ready') throw new EngineError('the Python engine is not ready', 'python');
-    const { py, support } = lifecycle.loaded;
+    const loaded = this.lifecycle.ready();
+    if (loaded === null) throw new EngineError('the Python engine is not ready', 'python');
+    const { py, support } = loaded;
     const fn: unknown = support.get(name);
     if (!(fn instanceof py.ffi.PyCallable)) throw new EngineError(`the support code has no ${name}`, 'python');
     try {
@@ -251,33 +247,6 @@ export class PythonEngine implements PythonBridgeContract {
   private async plainCall(name: string, ...args: unknown[]): Promise<unknown> {
     const { py } = await this.loaded();
     return toPlain(py, this.call(name, ...args));
-  }
-
-  private loaded(onProgress?: ProgressListener): Promise<Loaded> {
-    const lifecycle = this.lifecycle;
-    switch (lifecycle.state) {
-      case 'ready':
-        return Promise.resolve(lifecycle.loaded);
-      case 'loading':
-        return lifecycle.done;
-      case 'disposed':
-        return Promise.reject(new EngineError('the Python engine was disposed', 'python'));
-      case 'idle': {
-        const done = this.start(onProgress ?? (() => undefined));
-        this.lifecycle = { state: 'loading', done };
-        return done.then(
-          (loaded) => {
-            this.lifecycle = { state: 'ready', loaded };
-            return loaded;
-          },
-          (error: unknown) => {
-            this.lifecycle = { state: 'idle' };
-            const reason = error instanceof Error ? error.message : String(error);
-            throw new EngineError(`Python could not start: ${reason}`, 'python', { cause: error });
-          },
-        );
-      }
-    }
   }
 
   /** Start-up in named steps: package index, runtime, streams, support code. */
@@ -313,7 +282,8 @@ export class PythonEngine implements PythonBridgeContract {
       fetch: engineFetch,
     };
     const loaded: Loaded = { py, support, runCell, userGlobals, packages: new PythonPackages(py, settings, (name, ...args) => toPlain(py, this.call(name, ...args))) };
-    this.lifecycle = { state: 'ready', loaded };
+    // Ready now, so that the support code can be called while start-up finishes.
+    this.lifecycle.set(loaded);
     this.call('remember_startup_modules');
     onProgress({ step: 'ready', fraction: 1 });
     return loaded;

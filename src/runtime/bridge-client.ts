@@ -14,6 +14,7 @@ export type JavaScriptClient = Omit<JavaScriptBridgeContract, Lifecycle>;
 /** The Python bridge operations a page or embedder may call. */
 export type PythonClient = Omit<PythonBridgeContract, Lifecycle>;
 
+/** The operations both engines offer; the Python client adds files and the environment. */
 export function createJavaScriptClient(host: EngineHost<JavaScriptBridgeContract>): JavaScriptClient {
   return {
     execute: (code, options) => host.call((remote) => remote.execute(code, options)),
@@ -37,23 +38,9 @@ export function createJavaScriptClient(host: EngineHost<JavaScriptBridgeContract
 
 export function createPythonClient(host: EngineHost<PythonBridgeContract>): PythonClient {
   return {
-    execute: (code, options) => host.call((remote) => remote.execute(code, options)),
-    executeWithVariables: (code, variables, options) => host.call((remote) => remote.executeWithVariables(code, variables, options)),
+    ...createJavaScriptClient(host),
     executeFile: (path) => host.call((remote) => remote.executeFile(path)),
-    evaluateExpression: (expression) => host.call((remote) => remote.evaluateExpression(expression)),
-    getVariables: () => host.call((remote) => remote.getVariables()),
-    getVariable: (name) => host.call(async (remote): Promise<NeutralValue | undefined> => await remote.getVariable(name)),
-    setVariable: (name, value) => host.call((remote) => remote.setVariable(name, value)),
-    importModule: (name) => host.call((remote) => remote.importModule(name)),
-    installPackage: (nameOrUrl) => host.call((remote) => remote.installPackage(nameOrUrl)),
-    listPackages: () => host.call((remote) => remote.listPackages()),
-    isPackageAvailable: (name) => host.call((remote) => remote.isPackageAvailable(name)),
     configureEnvironment: (config) => host.call((remote) => remote.configureEnvironment(config)),
-    getVersionInfo: () => host.call((remote) => remote.getVersionInfo()),
-    versionInfo: () => host.call((remote) => remote.versionInfo()),
-    resetEnvironment: () => host.call((remote) => remote.resetEnvironment()),
-    reset: () => host.call((remote) => remote.reset()),
-    isAvailable: () => host.call((remote) => remote.isAvailable()),
     writeFile: (path, data) => host.call((remote) => remote.writeFile(path, data)),
     readFile: (path) => host.call((remote) => remote.readFile(path)),
     listFiles: (path) => host.call((remote) => remote.listFiles(path)),
