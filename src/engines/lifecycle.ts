@@ -30,14 +30,16 @@ export class EngineLifecycle<T> {
         return Promise.reject(new EngineError(`the ${this.language} engine was disposed`, this.language));
       case 'idle': {
         const done = this.start(onProgress ?? (() => undefined));
-        this.current = { state: 'loading', done };
+        const loading = { state: 'loading', done } as const;
+        this.current = loading;
+        // A dispose() during start-up wins: the state only moves on from this same start.
         return done.then(
           (loaded) => {
-            this.current = { state: 'ready', loaded };
+            if (this.current === loading) this.current = { state: 'ready', loaded };
             return loaded;
           },
           (error: unknown) => {
-            this.current = { state: 'idle' };
+            if (this.current === loading) this.current = { state: 'idle' };
             const reason = error instanceof Error ? error.message : String(error);
             throw new EngineError(`${this.language === 'python' ? 'Python' : 'JavaScript'} could not start: ${reason}`, this.language, { cause: error });
           },
