@@ -137,6 +137,8 @@ export interface EngineContract {
   setVariable(name: string, value: NeutralValue): Promise<void>;
   /** Gives the engine fresh globals, keeping the loaded runtime. */
   reset(): Promise<void>;
+  /** Names the code reads, found statically without running it; empty when it does not parse. */
+  analyzeReads(code: string): Promise<string[]>;
   /** Reports the real language, runtime and platform versions. */
   versionInfo(): Promise<VersionInfo>;
   /** Frees the runtime; the engine cannot be used afterwards. */

@@ -25,6 +25,7 @@ import type {
 import { EngineLifecycle } from './lifecycle';
 import { OutputCollector } from './output-collector';
 import { rewriteCell } from './javascript/cell-rewrite';
+import { readsOf } from './javascript/reads';
 import { errorFromStack } from './javascript/error-stack';
 import { callHelper, handleToNeutral, neutralToHandle } from './javascript/handles';
 import { ModuleLoader, type ModuleSourceOptions } from './javascript/module-loader';
@@ -109,7 +110,7 @@ export class JavaScriptEngine implements JavaScriptBridgeContract {
       success: outcome.errors.length === 0,
       output: chunks,
       ...outcome,
-      exports: [],
+      exports: this.changedGlobals(this.lifecycle.ready() ?? loaded).filter((name) => !name.startsWith('_')),
       executionTimeMs: performance.now() - started,
       memoryBytes: memoryUsed(loaded.runtime, loaded.context),
     };
@@ -136,10 +137,24 @@ export class JavaScriptEngine implements JavaScriptBridgeContract {
   }
 
   async setVariable(name: string, value: NeutralValue): Promise<void> {
-    const { context, helpers } = await this.loaded();
+    const loaded = await this.loaded();
+    const { context, helpers } = loaded;
     using handle = neutralToHandle(context, helpers, value);
     context.setProp(context.global, name, handle);
     this.declared.add(name);
+    // A value set from outside is not something the next run assigned.
+    this.changedGlobals(loaded);
+  }
+
+  analyzeReads(code: string): Promise<string[]> {
+    return Promise.resolve(readsOf(code));
+  }
+
+  /** Globals assigned since the last call, by the prelude's reckoning. */
+  private changedGlobals({ context, helpers }: Loaded): string[] {
+    using changed = callHelper(context, helpers, 'changedGlobals');
+    const names = handleToNeutral(context, helpers, changed);
+    return Array.isArray(names) ? names.filter((name): name is string => typeof name === 'string') : [];
   }
 
   async getVariables(): Promise<VariableInfo[]> {
@@ -410,6 +425,8 @@ export class JavaScriptEngine implements JavaScriptBridgeContract {
       thrown.dispose();
       this.output.write('stderr', `Uncaught ${error.name}: ${error.message}\n`);
     });
+    // The timer globals are the context's own, not exports of the first run.
+    this.changedGlobals({ runtime, context, helpers, timers });
     return { context, helpers, timers };
   }
 

@@ -104,6 +104,11 @@ export class PythonEngine implements PythonBridgeContract {
     if (typeof failure === 'string') throw new ConversionError(failure);
   }
 
+  async analyzeReads(code: string): Promise<string[]> {
+    const names = await this.plainCall('reads', code);
+    return Array.isArray(names) ? names.filter((name): name is string => typeof name === 'string') : [];
+  }
+
   async getVariables(): Promise<VariableInfo[]> {
     return (await this.plainCall('variables')) as VariableInfo[];
   }
@@ -223,7 +228,6 @@ export class PythonEngine implements PythonBridgeContract {
       success: outcome.errors.length === 0,
       output: chunks,
       ...outcome,
-      exports: [],
       executionTimeMs: performance.now() - started,
       memoryBytes: heapBytes(py),
     };

@@ -33,6 +33,7 @@ export function createJavaScriptClient(host: EngineHost<JavaScriptBridgeContract
     resetEnvironment: () => host.call((remote) => remote.resetEnvironment()),
     reset: () => host.call((remote) => remote.reset()),
     isAvailable: () => host.call((remote) => remote.isAvailable()),
+    analyzeReads: (code) => host.call((remote) => remote.analyzeReads(code)),
   };
 }
 

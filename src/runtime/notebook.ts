@@ -25,8 +25,15 @@ export interface CellState {
   resultText: string | null;
   errors: readonly UnifiedError[];
   runCount: number;
+  /** Wall time of the last run, injection and collection of variables included. */
   durationMs: number | null;
+  /** Time the engine itself spent on the last run. */
+  engineMs: number | null;
   memoryBytes: number | null;
+  /** Bytes of variables moved into and out of the engine for the last run. */
+  bytesMoved: number;
+  /** The store version of each name the cell read when it last ran. */
+  readVersions: Record<string, number>;
 }
 
 /**
@@ -65,6 +72,18 @@ export function languageOf(kind: CodeKind): Language | null {
   }
 }
 
+/** Whether a cell does something when run: code in an engine, or Markdown rendered with variables. */
+export function isRunnable(kind: CodeKind): boolean {
+  switch (kind) {
+    case 'PYTHON':
+    case 'JAVASCRIPT':
+    case 'MARKDOWN':
+      return true;
+    case 'WASM':
+      return false;
+  }
+}
+
 export interface Notebook {
   readonly state: NotebookState;
   /** The cells in document order. */
@@ -83,6 +102,8 @@ export interface Notebook {
   update(cellId: string, change: (cell: CellState) => Partial<CellState>): void;
   /** Appends live output to a cell. */
   appendOutput(cellId: string, chunk: OutputChunk): void;
+  /** Calls the listener after every successful load of a new document. */
+  onLoad(listener: () => void): void;
 }
 
 let nextCellNumber = 0;
@@ -93,18 +114,22 @@ function newCell(kind: CodeKind, name: string | null, code: string): CellState {
     kind,
     name,
     code,
-    status: languageOf(kind) === null ? 'inert' : 'idle',
+    status: isRunnable(kind) ? 'idle' : 'inert',
     output: [],
     result: null,
     resultText: null,
     errors: [],
     runCount: 0,
     durationMs: null,
+    engineMs: null,
     memoryBytes: null,
+    bytesMoved: 0,
+    readVersions: {},
   };
 }
 
 export function createNotebook(initialText: string): Notebook {
+  const loadListeners: (() => void)[] = [];
   const [state, setState] = createStore<NotebookState>({
     items: [],
     cells: {},
@@ -149,6 +174,7 @@ export function createNotebook(initialText: string): Notebook {
         trusted: options.trusted ?? true,
         trailingNewline: parsed.document.trailingNewline ?? true,
       });
+      for (const listener of loadListeners) listener();
       return true;
     },
     text() {
@@ -175,6 +201,9 @@ export function createNotebook(initialText: string): Notebook {
     update(cellId, change) {
       const cell = state.cells[cellId];
       if (cell) setState('cells', cellId, change(cell));
+    },
+    onLoad(listener) {
+      loadListeners.push(listener);
     },
     appendOutput(cellId, chunk) {
       const cell = state.cells[cellId];

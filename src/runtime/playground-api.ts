@@ -18,6 +18,17 @@ export interface CellReport {
   readonly output: string;
   readonly result: NeutralValue;
   readonly errors: readonly UnifiedError[];
+  /** A variable the cell read has changed since it ran. */
+  readonly stale: boolean;
+}
+
+/** One entry of `variables()`. */
+export interface VariableReport {
+  /** The language that wrote it, or `document` for a VARIABLE block. */
+  readonly language: string;
+  readonly type: string;
+  /** The value in the neutral model; null when it cannot leave its language. */
+  readonly value: NeutralValue;
 }
 
 export interface RunReport {
@@ -39,6 +50,8 @@ export interface PlaygroundApi {
   runCell(idOrName: string): Promise<CellReport>;
   /** Every cell's current state. */
   cells(): CellReport[];
+  /** The variable store: every variable cells exported, by name. */
+  variables(): Promise<Record<string, VariableReport>>;
   /** Stops whatever is running, in every engine. */
   stop(): Promise<void>;
   /** The Python bridge's operations (SPEC §3), run in the Python worker. */
@@ -48,9 +61,10 @@ export interface PlaygroundApi {
 }
 
 /** A plain snapshot of a cell, detached from the reactive store. */
-export function reportOf(stored: CellState): CellReport {
+export function reportOf(stored: CellState, stale: boolean): CellReport {
   const cell = unwrap(stored);
   return {
+    stale,
     id: cell.id,
     name: cell.name,
     kind: cell.kind,
@@ -62,6 +76,7 @@ export function reportOf(stored: CellState): CellReport {
 }
 
 export function createPlaygroundApi(notebook: Notebook, session: Session, whenReady: Promise<void>): PlaygroundApi {
+  const report = (cell: CellState) => reportOf(cell, session.isStale(cell));
   return {
     ready: () => whenReady,
     load: (text, options) => {
@@ -69,15 +84,21 @@ export function createPlaygroundApi(notebook: Notebook, session: Session, whenRe
     },
     text: () => notebook.text(),
     runAll: async () => {
-      const cells = (await session.runAll()).map(reportOf);
+      const cells = (await session.runAll()).map(report);
       return { success: cells.every((cell) => cell.status !== 'error'), cells };
     },
     runCell: async (idOrName) => {
       const cell = notebook.find(idOrName);
       if (!cell) throw new Error(`there is no cell named ${idOrName}`);
-      return reportOf(await session.runCell(cell.id));
+      return report(await session.runCell(cell.id));
     },
-    cells: () => notebook.cells().map(reportOf),
+    cells: () => notebook.cells().map(report),
+    variables: () =>
+      Promise.resolve(
+        Object.fromEntries(
+          Object.values(unwrap(session.variables.entries)).map((entry) => [entry.name, { language: entry.origin, type: entry.type, value: entry.value }]),
+        ),
+      ),
     stop: () => session.stop(),
     python: createPythonClient(session.hosts.python),
     javascript: createJavaScriptClient(session.hosts.javascript),

@@ -1,11 +1,17 @@
 /**
  * Runs a notebook's cells: one persistent engine per language, each in its own worker and
- * started the first time one of its cells runs.
+ * started the first time one of its cells runs. Values flow between languages through the
+ * variable store: a cell's exports go into it after the cell runs, and the values a cell reads
+ * are injected into its engine before it runs, when the store has a newer version.
  */
-import type { Language, OutputChunk, UnifiedError } from '../engines/contract';
 import type { JavaScriptBridgeContract, PythonBridgeContract } from '../engines/bridge';
+import type { Language, OutputChunk, UnifiedError } from '../engines/contract';
+import { ConversionError, type NeutralValue } from '../engines/value';
+import { interpolate } from '../metascript/interpolate';
+import { documentSettings, type DocumentSettings } from './document-settings';
 import { createEngineHost, WorkerDiedError, type EngineHost } from './engine-host';
-import { languageOf, type CellState, type Notebook } from './notebook';
+import { isRunnable, languageOf, type CellState, type Notebook } from './notebook';
+import { createVariableStore, sizeOf, type VariableStore } from './variable-store';
 
 /** The engine hosts, one per language, each typed with what its engine offers. */
 export interface EngineHosts {
@@ -15,13 +21,20 @@ export interface EngineHosts {
 
 export interface Session {
   readonly hosts: EngineHosts;
+  readonly variables: VariableStore;
   /** Runs one cell and returns its state afterwards. Inert cells are returned as they are. */
   runCell(cellId: string): Promise<CellState>;
   /** Runs every runnable cell in order, stopping at the first that fails. */
   runAll(): Promise<readonly CellState[]>;
+  /** Runs the given cell and every one after it, stopping at the first that fails. */
+  runFrom(cellId: string): Promise<readonly CellState[]>;
   /** Stops the running cell in every engine and cancels the rest of a Run all. */
   stop(): Promise<void>;
+  /** Whether a cell read a variable that has changed since it ran. */
+  isStale(cell: CellState): boolean;
 }
+
+const LANGUAGE_NAMES: Record<Language, string> = { python: 'Python', javascript: 'JavaScript' };
 
 export function createSession(notebook: Notebook, spawners: Readonly<Record<Language, () => Worker>>): Session {
   const onOutput = (chunk: OutputChunk, cellId: string | null) => {
@@ -34,35 +47,149 @@ export function createSession(notebook: Notebook, spawners: Readonly<Record<Lang
     python: createEngineHost<PythonBridgeContract>('python', spawners.python, onOutput),
     javascript: createEngineHost<JavaScriptBridgeContract>('javascript', spawners.javascript, onOutput),
   };
+  // The operations both engines share; the Python host offers more.
+  const host = (language: Language): EngineHost<JavaScriptBridgeContract> => hosts[language];
+  const variables = createVariableStore();
+  /** The store version each engine holds of each name, natively or injected. */
+  const held: Record<Language, Map<string, number>> = { python: new Map(), javascript: new Map() };
+  /** Packages of the document's CONFIG already installed in Python. */
+  let packagesReady: Promise<UnifiedError | null> | null = null;
 
   /** Set by stop(); a Run all checks it between cells, after awaits the compiler cannot see into. */
   let stopRequested = false;
   const stopping = () => stopRequested;
 
+  const settings = (): DocumentSettings => documentSettings(notebook, (name) => displayOf(variables.entries[name]?.value));
+
+  /** VARIABLE blocks seed the store, unless a cell has written the name since. */
+  const seedVariables = () => {
+    for (const [name, value] of settings().variables) {
+      const current = variables.entries[name];
+      if (current && current.origin !== 'document') continue;
+      if (current && sameValue(current.value, value)) continue;
+      variables.put({ name, origin: 'document', cellId: null, type: typeof value, preview: displayOf(value), sizeBytes: sizeOf(value), value, barrier: null });
+    }
+  };
+
+  /** Injects the store's newer values of the names a cell reads; returns an error, or the bytes moved. */
+  const inject = async (language: Language, reads: readonly string[], cellId: string): Promise<UnifiedError | number> => {
+    let moved = 0;
+    for (const name of reads) {
+      const entry = variables.entries[name];
+      if (!entry || entry.origin === language || (held[language].get(name) ?? 0) >= entry.version) continue;
+      if (entry.barrier !== null) {
+        return crossingError(language, cellId, `${name} is a ${LANGUAGE_NAMES[entry.origin === 'document' ? language : entry.origin]} ${entry.type} and cannot cross to ${LANGUAGE_NAMES[language]}: ${entry.barrier}`);
+      }
+      await host(language).call((remote) => remote.setVariable(name, entry.value));
+      held[language].set(name, entry.version);
+      moved += entry.sizeBytes;
+    }
+    return moved;
+  };
+
+  /** Puts a cell's exports into the store; values that cannot cross are kept as barriers. */
+  const collect = async (language: Language, cellId: string, names: readonly string[]): Promise<number> => {
+    if (names.length === 0) return 0;
+    const infos = await host(language).call((remote) => remote.getVariables());
+    let moved = 0;
+    for (const name of names) {
+      const info = infos.find((candidate) => candidate.name === name);
+      let value: NeutralValue = null;
+      let barrier: string | null = null;
+      try {
+        value = (await host(language).call(async (remote): Promise<NeutralValue | undefined> => await remote.getVariable(name))) ?? null;
+      } catch (error) {
+        barrier = error instanceof Error ? error.message : String(error);
+      }
+      const sizeBytes = barrier === null ? sizeOf(value) : 0;
+      moved += sizeBytes;
+      const version = variables.put({
+        name,
+        origin: language,
+        cellId,
+        type: info?.type ?? typeof value,
+        preview: info?.preview ?? displayOf(value),
+        sizeBytes,
+        value,
+        barrier: barrier === null ? null : barrier.replace(/^ConversionError: /, ''),
+      });
+      held[language].set(name, version);
+    }
+    return moved;
+  };
+
+  const ensurePackages = (): Promise<UnifiedError | null> => {
+    packagesReady ??= (async () => {
+      for (const reference of settings().packages) {
+        const result = await hosts.python.call((remote) => remote.installPackage(reference));
+        if (!result.success) return { language: 'python', kind: 'runtime', name: 'PackageError', message: result.message, cellId: null, line: null, column: null, frames: [] };
+      }
+      return null;
+    })();
+    return packagesReady;
+  };
+
+  const runCode = async (cell: CellState, language: Language): Promise<void> => {
+    const started = performance.now();
+    const reads = await host(language).call((remote) => remote.analyzeReads(cell.code));
+    const readVersions = Object.fromEntries(reads.map((name) => [name, variables.version(name)]));
+    if (language === 'python') {
+      const failure = await ensurePackages();
+      if (failure) {
+        notebook.update(cell.id, (current) => ({ status: 'error', errors: [{ ...failure, cellId: cell.id }], runCount: current.runCount + 1, readVersions }));
+        return;
+      }
+    }
+    const injected = await inject(language, reads, cell.id);
+    if (typeof injected !== 'number') {
+      notebook.update(cell.id, (current) => ({ status: 'error', errors: [injected], runCount: current.runCount + 1, readVersions }));
+      return;
+    }
+    const timeoutMs = settings().timeoutMs;
+    const result = await host(language).execute(cell.code, { cellId: cell.id, ...(timeoutMs === null ? {} : { timeoutMs }) });
+    const exported = await collect(language, cell.id, result.exports);
+    notebook.update(cell.id, (current) => ({
+      status: result.success ? 'done' : 'error',
+      output: result.output,
+      result: result.result,
+      resultText: result.resultText,
+      errors: result.errors,
+      runCount: current.runCount + 1,
+      durationMs: performance.now() - started,
+      engineMs: result.executionTimeMs,
+      memoryBytes: result.memoryBytes,
+      bytesMoved: injected + exported,
+      readVersions,
+    }));
+  };
+
+  const runMarkdown = (cell: CellState) => {
+    const text = interpolate(cell.code, (name) => {
+      const entry = variables.entries[name];
+      return entry ? displayOf(entry.value) : undefined;
+    });
+    notebook.update(cell.id, (current) => ({ status: 'done', output: [{ stream: 'stdout', text }], runCount: current.runCount + 1 }));
+  };
+
   const runCell = async (cellId: string): Promise<CellState> => {
     const cell = notebook.state.cells[cellId];
     if (!cell) throw new Error(`there is no cell ${cellId}`);
+    seedVariables();
+    if (cell.kind === 'MARKDOWN') {
+      runMarkdown(cell);
+      return notebook.state.cells[cellId] ?? cell;
+    }
     const language = languageOf(cell.kind);
     if (language === null) return cell;
     notebook.update(cellId, () => ({ status: 'running', output: [], errors: [], result: null, resultText: null }));
     try {
-      const result = await hosts[language].execute(cell.code, { cellId });
-      notebook.update(cellId, (current) => ({
-        status: result.success ? 'done' : 'error',
-        output: result.output,
-        result: result.result,
-        resultText: result.resultText,
-        errors: result.errors,
-        runCount: current.runCount + 1,
-        durationMs: result.executionTimeMs,
-        memoryBytes: result.memoryBytes,
-      }));
+      await runCode(cell, language);
     } catch (error) {
       // A worker replaced to honour a stop is an interruption the user asked for, not a crash.
       const stopped = stopRequested && error instanceof WorkerDiedError;
       const crash: UnifiedError = {
         language,
-        kind: stopped ? 'interrupted' : 'crash',
+        kind: stopped ? 'interrupted' : error instanceof ConversionError ? 'conversion' : 'crash',
         name: error instanceof Error ? error.name : 'Error',
         message: error instanceof Error ? error.message : String(error),
         cellId,
@@ -75,9 +202,9 @@ export function createSession(notebook: Notebook, spawners: Readonly<Record<Lang
     return notebook.state.cells[cellId] ?? cell;
   };
 
-  const runAll = async (): Promise<readonly CellState[]> => {
+  const runSequence = async (cells: readonly CellState[]): Promise<readonly CellState[]> => {
     stopRequested = false;
-    const runnable = notebook.cells().filter((cell) => languageOf(cell.kind) !== null);
+    const runnable = cells.filter((cell) => isRunnable(cell.kind));
     for (const cell of runnable) notebook.update(cell.id, () => ({ status: 'queued' }));
     let failed = false;
     for (const cell of runnable) {
@@ -95,13 +222,52 @@ export function createSession(notebook: Notebook, spawners: Readonly<Record<Lang
     await Promise.all([hosts.python.interrupt(), hosts.javascript.interrupt()]);
   };
 
+  const isStale = (cell: CellState): boolean =>
+    cell.runCount > 0 && Object.entries(cell.readVersions).some(([name, version]) => variables.version(name) > version);
+
+  // A new document starts with an empty store; the engines keep running.
+  notebook.onLoad(() => {
+    variables.clear();
+    held.python.clear();
+    held.javascript.clear();
+    packagesReady = null;
+  });
+
   return {
     hosts,
+    variables,
     runCell: (cellId) => {
       stopRequested = false;
       return runCell(cellId);
     },
-    runAll,
+    runAll: () => runSequence(notebook.cells()),
+    runFrom: (cellId) => {
+      const cells = notebook.cells();
+      return runSequence(cells.slice(Math.max(0, cells.findIndex((cell) => cell.id === cellId))));
+    },
     stop,
+    isStale,
   };
+}
+
+function crossingError(language: Language, cellId: string, message: string): UnifiedError {
+  return { language, kind: 'conversion', name: 'ConversionError', message, cellId, line: null, column: null, frames: [] };
+}
+
+/** How a value reads in Markdown and previews: text as itself, everything else compactly. */
+export function displayOf(value: NeutralValue | undefined): string {
+  if (value === undefined || value === null) return 'null';
+  if (typeof value === 'string') return value;
+  if (typeof value === 'bigint') return `${value}`;
+  if (typeof value !== 'object') return String(value);
+  if (value instanceof Date) return value.toISOString();
+  try {
+    return JSON.stringify(value, (_, item: unknown) => (typeof item === 'bigint' ? `${item}` : item));
+  } catch {
+    return Object.prototype.toString.call(value);
+  }
+}
+
+function sameValue(a: NeutralValue, b: NeutralValue): boolean {
+  return displayOf(a) === displayOf(b) && typeof a === typeof b;
 }

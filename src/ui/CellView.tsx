@@ -1,5 +1,5 @@
 import { Show } from 'solid-js';
-import { languageOf, type CellState } from '../runtime/notebook';
+import { isRunnable, type CellState } from '../runtime/notebook';
 import { usePlayground } from './playground-context';
 import { CellOutput } from './CellOutput';
 
@@ -8,7 +8,8 @@ const KIND_LABELS = { PYTHON: 'Python', JAVASCRIPT: 'JavaScript', WASM: 'WAT', M
 /** One cell: its header with Run, its code, and its output. */
 export function CellView(props: { cell: CellState; onRunAndAdvance: (cellId: string) => void }) {
   const { notebook, session } = usePlayground();
-  const runnable = () => languageOf(props.cell.kind) !== null;
+  const runnable = () => isRunnable(props.cell.kind);
+  const stale = () => session.isStale(props.cell);
   const run = () => void session.runCell(props.cell.id);
   const onKeyDown = (event: KeyboardEvent) => {
     if (event.key !== 'Enter') return;
@@ -29,6 +30,7 @@ export function CellView(props: { cell: CellState; onRunAndAdvance: (cellId: str
       data-cell-name={props.cell.name ?? ''}
       data-kind={props.cell.kind}
       data-status={props.cell.status}
+      data-stale={stale() ? 'true' : 'false'}
       aria-label={`${KIND_LABELS[props.cell.kind]} cell ${props.cell.name ?? ''}`.trim()}
     >
       <header class="cell-header">
@@ -37,6 +39,11 @@ export function CellView(props: { cell: CellState; onRunAndAdvance: (cellId: str
         <span class="cell-status" data-testid="cell-status">
           {props.cell.status}
         </span>
+        <Show when={stale()}>
+          <span class="stale" title="A variable this cell read has changed since it ran">
+            stale
+          </span>
+        </Show>
         <Show when={props.cell.runCount > 0}>
           <span class="cell-stats">
             [{props.cell.runCount}] {props.cell.durationMs === null ? '' : `${props.cell.durationMs.toFixed(1)} ms`}

@@ -123,8 +123,21 @@
     return 'instance:' + ((prototype.constructor && prototype.constructor.name) || 'Object');
   }
 
+  // The globals as the last run left them, to tell which ones the next run assigned.
+  var lastGlobals = new Map();
+  function changedGlobals() {
+    var changed = [];
+    Object.keys(globalThis).forEach(function (name) {
+      var value = globalThis[name];
+      if (!lastGlobals.has(name) || !Object.is(lastGlobals.get(name), value)) changed.push(name);
+      lastGlobals.set(name, value);
+    });
+    return changed;
+  }
+
   return {
     inspect: function (value) { return inspect(value, 1, []); },
+    changedGlobals: changedGlobals,
     kind: kind,
     entries: function (value) { return Array.from(value instanceof Map ? value.entries() : value.values()); },
     time: function (date) { return date.getTime(); },

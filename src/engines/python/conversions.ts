@@ -14,6 +14,8 @@ export interface Outcome {
   readonly result: NeutralValue;
   readonly resultText: string | null;
   readonly errors: readonly UnifiedError[];
+  /** Top-level names the run assigned. */
+  readonly exports: readonly string[];
 }
 
 /** Converts a value from Python to the neutral model, destroying the proxy it came in. */
@@ -42,19 +44,21 @@ export function pythonToNeutral(py: PyodideAPI, value: unknown): NeutralValue {
 export function readOutcome(py: PyodideAPI, value: unknown, cellId: string): Outcome {
   if (!(value instanceof py.ffi.PyDict)) throw new EngineError('the Python support code returned no outcome', 'python');
   try {
+    const names: unknown = toPlain(py, value.get('exports') as unknown);
+    const exports = Array.isArray(names) ? names.filter((name): name is string => typeof name === 'string') : [];
     const errorProxy: unknown = value.get('error');
     if (errorProxy instanceof py.ffi.PyProxy) {
       const record: unknown = toPlain(py, errorProxy);
-      return { result: null, resultText: null, errors: [errorFromRecord('python', record, cellId)] };
+      return { result: null, resultText: null, errors: [errorFromRecord('python', record, cellId)], exports };
     }
     const shown: unknown = value.get('repr');
     const resultText = typeof shown === 'string' ? shown : null;
     try {
-      return { result: pythonToNeutral(py, value.get('value') as unknown), resultText, errors: [] };
+      return { result: pythonToNeutral(py, value.get('value') as unknown), resultText, errors: [], exports };
     } catch (error) {
       if (!(error instanceof ConversionError)) throw error;
       // A value that cannot cross stays in Python; its repr is still shown.
-      return { result: null, resultText, errors: [] };
+      return { result: null, resultText, errors: [], exports };
     }
   } finally {
     value.destroy();

@@ -122,21 +122,35 @@ def error_record(error):
     }
 
 
-def _outcome(value=None, error=None):
+def _snapshot():
+    """Identity of each global, to tell afterwards which ones a run assigned."""
+    return {name: id(value) for name, value in user_globals.items()}
+
+
+def _exports(before):
+    return [
+        name
+        for name, value in user_globals.items()
+        if before.get(name) != id(value) and _is_exported(name, value)
+    ]
+
+
+def _outcome(before, value=None, error=None):
     shown = value is not None and error is None
     return {
         "ok": error is None,
         "error": error_record(error) if error is not None else None,
         "value": value if shown else None,
         "repr": repr(value) if shown else None,
+        "exports": _exports(before),
     }
 
 
-async def _finish(coroutine):
+async def _finish(before, coroutine):
     try:
-        return _outcome(await coroutine)
+        return _outcome(before, await coroutine)
     except BaseException as error:  # user code may raise anything, KeyboardInterrupt included
-        return _outcome(error=error)
+        return _outcome(before, error=error)
 
 
 def run_code(code, filename, expression_only=False):
@@ -145,19 +159,20 @@ def run_code(code, filename, expression_only=False):
     Returns an outcome dict, or a coroutine resolving to one when the code uses top-level
     await, so that code without await never waits on the event loop.
     """
+    before = _snapshot()
     try:
         if expression_only:
             ast.parse(code, filename=filename, mode="eval")
         runner = CodeRunner(code, filename=filename, flags=_FLAGS, quiet_trailing_semicolon=True)
         runner.compile()
     except SyntaxError as error:
-        return _outcome(error=error)
+        return _outcome(before, error=error)
     if runner.code.co_flags & inspect.CO_COROUTINE:
-        return _finish(runner.run_async(user_globals))
+        return _finish(before, runner.run_async(user_globals))
     try:
-        return _outcome(runner.run(user_globals))
+        return _outcome(before, runner.run(user_globals))
     except BaseException as error:  # user code may raise anything, KeyboardInterrupt included
-        return _outcome(error=error)
+        return _outcome(before, error=error)
 
 
 def run_cell(code, cell_id, expression_only=False):
@@ -174,6 +189,15 @@ def run_file(path):
 
 
 # ---- variables and modules ------------------------------------------------------------------
+
+
+def reads(code):
+    """Names a cell reads, found statically; an empty list when it does not parse."""
+    try:
+        tree = compile(code, "<cell>", "exec", flags=ast.PyCF_ONLY_AST | _FLAGS)
+    except SyntaxError:
+        return []
+    return sorted({node.id for node in ast.walk(tree) if isinstance(node, ast.Name) and isinstance(node.ctx, ast.Load)})
 
 
 def _preview(value, limit=120):

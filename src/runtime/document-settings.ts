@@ -1,0 +1,49 @@
+/**
+ * What the document's property blocks say: CONFIG's timeout, packages and security tier, and
+ * the VARIABLE blocks' values. String values are interpolated with `${name}`.
+ */
+import type { NeutralValue } from '../engines/value';
+import { interpolate } from '../metascript/interpolate';
+import type { PropertyBlock, PropertyValue } from '../metascript/types';
+import type { Notebook } from './notebook';
+
+export interface DocumentSettings {
+  /** CONFIG `timeout`, in ms per cell, or null when the document sets none. */
+  readonly timeoutMs: number | null;
+  /** CONFIG `packages`, installed before the first Python cell. */
+  readonly packages: readonly string[];
+  /** CONFIG `security`: restrictive, standard or unrestricted. */
+  readonly security: string;
+  /** VARIABLE blocks in order: name and value. */
+  readonly variables: readonly (readonly [string, NeutralValue])[];
+}
+
+export function documentSettings(notebook: Notebook, lookup: (name: string) => string | undefined): DocumentSettings {
+  const blocks = notebook.state.items.flatMap((item) => (item.type === 'block' && item.block.type === 'properties' ? [item.block] : []));
+  const config = blocks.find((block) => block.kind === 'CONFIG');
+  const read = (block: PropertyBlock | undefined, key: string) => block?.properties.find((entry) => entry.key === key)?.value;
+  const timeout = read(config, 'timeout');
+  const packages = read(config, 'packages');
+  const security = read(config, 'security');
+  const variables = blocks.flatMap((block): [string, NeutralValue][] => {
+    if (block.kind !== 'VARIABLE' || block.name === null) return [];
+    return [[block.name, toNeutral(read(block, 'value') ?? null, lookup)]];
+  });
+  return {
+    timeoutMs: typeof timeout === 'number' && timeout > 0 ? timeout : null,
+    packages: Array.isArray(packages) ? packages.filter((name): name is string => typeof name === 'string') : [],
+    security: typeof security === 'string' ? security : 'standard',
+    variables,
+  };
+}
+
+function toNeutral(value: PropertyValue, lookup: (name: string) => string | undefined): NeutralValue {
+  if (typeof value === 'string') return interpolate(value, lookup);
+  if (value === null || typeof value !== 'object') return value;
+  if (isPropertyArray(value)) return value.map((item) => toNeutral(item, lookup));
+  return Object.fromEntries(Object.entries(value).map(([key, item]) => [key, toNeutral(item, lookup)]));
+}
+
+function isPropertyArray(value: PropertyValue): value is readonly PropertyValue[] {
+  return Array.isArray(value);
+}
