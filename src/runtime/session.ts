@@ -4,6 +4,7 @@
  * variable store: a cell's exports go into it after the cell runs, and the values a cell reads
  * are injected into its engine before it runs, when the store has a newer version.
  */
+import { unwrap } from 'solid-js/store';
 import type { JavaScriptBridgeContract, PythonBridgeContract } from '../engines/bridge';
 import type { Language, OutputChunk, UnifiedError } from '../engines/contract';
 import { ConversionError, type NeutralValue } from '../engines/value';
@@ -80,7 +81,9 @@ export function createSession(notebook: Notebook, spawners: Readonly<Record<Lang
       if (entry.barrier !== null) {
         return crossingError(language, cellId, `${name} is a ${LANGUAGE_NAMES[entry.origin === 'document' ? language : entry.origin]} ${entry.type} and cannot cross to ${LANGUAGE_NAMES[language]}: ${entry.barrier}`);
       }
-      await host(language).call((remote) => remote.setVariable(name, entry.value));
+      // The store wraps objects in proxies, which cannot be cloned into a worker.
+      const value = unwrap(entry.value);
+      await host(language).call((remote) => remote.setVariable(name, value));
       held[language].set(name, entry.version);
       moved += entry.sizeBytes;
     }

@@ -1,0 +1,111 @@
+import { test, expect } from './fixtures';
+import { cell, openDocument, tars } from './documents';
+
+const SPEC_EXAMPLE = `DESCRIBE {
+    name: "Orbit demo"
+    version: "1.0"
+}
+CONFIG {
+    security: "standard"        // restrictive | standard | unrestricted
+    timeout: 30000              // ms per cell; may only tighten the tier's limit
+}
+VARIABLE radius {
+    value: 6371
+}
+PYTHON area {
+    import math
+    area = 4 * math.pi * radius ** 2
+    print(f"{area:.0f} km2")
+}
+JAVASCRIPT report {
+    const text = \`area \${Math.round(area)}\`;
+    text
+}
+MARKDOWN {
+    # Result
+    The radius was \${radius}.
+}
+`;
+
+test("SPEC §2's example runs end to end", async ({ page }) => {
+  await openDocument(page, SPEC_EXAMPLE);
+  await expect(page.locator('h1')).toHaveText('Orbit demo');
+  const report = await page.evaluate(() => window.playground.runAll());
+  expect(report.success).toBe(true);
+  const [area, text, markdown] = report.cells;
+  expect(area).toMatchObject({ name: 'area', output: '510064472 km2\n' });
+  expect(text).toMatchObject({ name: 'report', result: 'area 510064472' });
+  expect(markdown?.output).toBe('# Result\nThe radius was 6371.');
+  const variables = await page.evaluate(() => window.playground.variables());
+  expect(variables.radius).toMatchObject({ language: 'document', value: 6371 });
+  expect(variables.area).toMatchObject({ language: 'python', type: 'float' });
+  expect(variables.text).toMatchObject({ language: 'javascript', value: 'area 510064472' });
+  // The document is written back as it was loaded.
+  expect(await page.evaluate(() => window.playground.text())).toBe(SPEC_EXAMPLE);
+});
+
+const PYTHON_VALUES = [
+  'import datetime, array',
+  'big = 2**64 + 1',
+  'nan = float("nan")',
+  'negative_zero = -0.0',
+  'astral = "orbit 🪐 𝔘"',
+  'raw = b"\\x00\\xff"',
+  'nested = {"a": [1, {"b": None}], "c": (2, 3)}',
+  'keyed = {1: "one", "two": 2}',
+  'members = {1, 2}',
+  'when = datetime.datetime(2024, 1, 2, tzinfo=datetime.timezone.utc)',
+  'samples = array.array("d", range(1310720))',
+].join('\n');
+
+test('every row of the value model crosses from Python to JavaScript intact', async ({ page }) => {
+  const check = [
+    'const sum = samples.reduce((a, b) => a + b, 0);',
+    '[big === 2n ** 64n + 1n, Number.isNaN(nan), Object.is(negative_zero, -0), astral, Array.from(raw), nested, keyed instanceof Map && keyed.get(1), members instanceof Set && members.has(2), when.toISOString(), samples instanceof Float64Array && samples.length, sum]',
+  ].join('\n');
+  await openDocument(page, tars({ kind: 'PYTHON', name: 'make', code: PYTHON_VALUES }, { kind: 'JAVASCRIPT', name: 'check', code: check }));
+  const report = await page.evaluate(() => window.playground.runAll());
+  expect(report.cells[1]?.errors).toEqual([]);
+  expect(report.cells[1]?.result).toEqual([true, true, true, 'orbit 🪐 𝔘', [0, 255], { a: [1, { b: null }], c: [2, 3] }, 'one', true, '2024-01-02T00:00:00.000Z', 1310720, (1310719 * 1310720) / 2]);
+});
+
+test('every row of the value model crosses from JavaScript to Python intact', async ({ page }) => {
+  const make = [
+    'const big = 2n ** 64n + 1n, nan = NaN, negativeZero = -0, astral = "orbit 🪐 𝔘";',
+    'const raw = new Uint8Array([0, 255]), nested = { a: [1, { b: null }] };',
+    'const keyed = new Map([[1, "one"], ["two", 2]]), members = new Set([1, 2]);',
+    'const when = new Date(Date.UTC(2024, 0, 2));',
+    'const samples = new Float64Array(1310720).map((_, i) => i);',
+  ].join('\n');
+  const check = [
+    'import math',
+    '[big == 2**64 + 1, math.isnan(nan), math.copysign(1, negativeZero), astral, list(raw), nested, keyed[1], 2 in members, when.isoformat(), samples.typecode, len(samples), sum(samples)]',
+  ].join('\n');
+  await openDocument(page, tars({ kind: 'JAVASCRIPT', name: 'make', code: make }, { kind: 'PYTHON', name: 'check', code: check }));
+  const report = await page.evaluate(() => window.playground.runAll());
+  expect(report.cells[1]?.errors).toEqual([]);
+  expect(report.cells[1]?.result).toEqual([true, true, -1, 'orbit 🪐 𝔘', [0, 255], { a: [1, { b: null }] }, 'one', true, '2024-01-02T00:00:00+00:00', 'd', 1310720, (1310719 * 1310720) / 2]);
+});
+
+test('reading a Python function from JavaScript gives a clear error', async ({ page }) => {
+  await openDocument(page, tars({ kind: 'PYTHON', name: 'define', code: 'def area(r):\n    return 3.14 * r * r' }, { kind: 'JAVASCRIPT', name: 'use', code: 'area(2)' }));
+  const report = await page.evaluate(() => window.playground.runAll());
+  expect(report.cells[1]?.errors[0]).toMatchObject({ kind: 'conversion', language: 'javascript' });
+  expect(report.cells[1]?.errors[0]?.message).toMatch(/^area is a Python function and cannot cross to JavaScript/);
+  await expect(cell(page, 'use').locator('.error')).toContainText('area is a Python function and cannot cross to JavaScript');
+});
+
+test('changing a variable marks the cells that read it as stale', async ({ page }) => {
+  await openDocument(
+    page,
+    tars({ kind: 'PYTHON', name: 'source', code: 'level = 1' }, { kind: 'JAVASCRIPT', name: 'reader', code: 'level * 10' }, { kind: 'JAVASCRIPT', name: 'other', code: '"independent"' }),
+  );
+  const first = await page.evaluate(() => window.playground.runAll());
+  expect(first.cells.map((item) => [item.result, item.stale])).toEqual([[null, false], [10, false], ['independent', false]]);
+  await cell(page, 'source').locator('textarea').fill('level = 2');
+  await page.evaluate(() => window.playground.runCell('source'));
+  await expect(cell(page, 'reader')).toHaveAttribute('data-stale', 'true');
+  await expect(cell(page, 'other')).toHaveAttribute('data-stale', 'false');
+  const reread = await page.evaluate(() => window.playground.runCell('reader'));
+  expect(reread).toMatchObject({ result: 20, stale: false });
+});
