@@ -35,6 +35,8 @@ export interface RunReport {
   /** True when every runnable cell ran without an error. */
   readonly success: boolean;
   readonly cells: readonly CellReport[];
+  /** Messages printed by ACTION log blocks, in order. */
+  readonly log: readonly string[];
 }
 
 export interface PlaygroundApi {
@@ -85,7 +87,7 @@ export function createPlaygroundApi(notebook: Notebook, session: Session, whenRe
     text: () => notebook.text(),
     runAll: async () => {
       const cells = (await session.runAll()).map(report);
-      return { success: cells.every((cell) => cell.status !== 'error'), cells };
+      return { success: cells.every((cell) => cell.status !== 'error'), cells, log: [...session.log()] };
     },
     runCell: async (idOrName) => {
       const cell = notebook.find(idOrName);

@@ -4,11 +4,13 @@
  * variable store: a cell's exports go into it after the cell runs, and the values a cell reads
  * are injected into its engine before it runs, when the store has a newer version.
  */
+import { createSignal, type Accessor } from 'solid-js';
 import { unwrap } from 'solid-js/store';
 import type { JavaScriptBridgeContract, PythonBridgeContract } from '../engines/bridge';
 import type { Language, OutputChunk, UnifiedError } from '../engines/contract';
 import { ConversionError, type NeutralValue } from '../engines/value';
 import { interpolate } from '../metascript/interpolate';
+import type { PropertyBlock, PropertyValue } from '../metascript/types';
 import { documentSettings, type DocumentSettings } from './document-settings';
 import { createEngineHost, WorkerDiedError, type EngineHost } from './engine-host';
 import { isRunnable, languageOf, type CellState, type Notebook } from './notebook';
@@ -33,6 +35,8 @@ export interface Session {
   stop(): Promise<void>;
   /** Whether a cell read a variable that has changed since it ran. */
   isStale(cell: CellState): boolean;
+  /** Messages of the ACTION log blocks of the last run, reactive. */
+  readonly log: Accessor<readonly string[]>;
 }
 
 const LANGUAGE_NAMES: Record<Language, string> = { python: 'Python', javascript: 'JavaScript' };
@@ -51,6 +55,7 @@ export function createSession(notebook: Notebook, spawners: Readonly<Record<Lang
   // The operations both engines share; the Python host offers more.
   const host = (language: Language): EngineHost<JavaScriptBridgeContract> => hosts[language];
   const variables = createVariableStore();
+  const [log, setLog] = createSignal<readonly string[]>([]);
   /** The store version each engine holds of each name, natively or injected. */
   const held: Record<Language, Map<string, number>> = { python: new Map(), javascript: new Map() };
   /** Packages of the document's CONFIG already installed in Python. */
@@ -205,19 +210,39 @@ export function createSession(notebook: Notebook, spawners: Readonly<Record<Lang
     return notebook.state.cells[cellId] ?? cell;
   };
 
-  const runSequence = async (cells: readonly CellState[]): Promise<readonly CellState[]> => {
+  /** Runs the document in order from an item: runnable cells, and ACTION blocks that log. */
+  const runSequence = async (fromItem: number): Promise<readonly CellState[]> => {
     stopRequested = false;
-    const runnable = cells.filter((cell) => isRunnable(cell.kind));
-    for (const cell of runnable) notebook.update(cell.id, () => ({ status: 'queued' }));
+    setLog([]);
+    const steps = notebook.state.items.slice(fromItem).flatMap((item): ({ cell: CellState } | { block: PropertyBlock })[] => {
+      if (item.type === 'block') return item.block.type === 'properties' && item.block.kind === 'ACTION' ? [{ block: item.block }] : [];
+      const cell = notebook.state.cells[item.cellId];
+      return cell && isRunnable(cell.kind) ? [{ cell }] : [];
+    });
+    for (const step of steps) if ('cell' in step) notebook.update(step.cell.id, () => ({ status: 'queued' }));
     let failed = false;
-    for (const cell of runnable) {
-      if (failed || stopping()) {
-        notebook.update(cell.id, () => ({ status: 'idle' }));
+    for (const step of steps) {
+      if ('block' in step) {
+        if (!failed && !stopping()) runAction(step.block);
         continue;
       }
-      failed = (await runCell(cell.id)).status === 'error';
+      if (failed || stopping()) {
+        notebook.update(step.cell.id, () => ({ status: 'idle' }));
+        continue;
+      }
+      failed = (await runCell(step.cell.id)).status === 'error';
     }
     return notebook.cells();
+  };
+
+  /** ACTION blocks of type `log` print their message, with `${name}` interpolated. */
+  const runAction = (block: PropertyBlock) => {
+    seedVariables();
+    const read = (key: string) => block.properties.find((entry) => entry.key === key)?.value;
+    if (read('type') !== 'log') return;
+    const message = read('message');
+    const text = typeof message === 'string' ? message : displayOf(message === undefined ? null : toLogValue(message));
+    setLog((lines) => [...lines, interpolate(text, (name) => (variables.entries[name] ? displayOf(variables.entries[name].value) : undefined))]);
   };
 
   const stop = async (): Promise<void> => {
@@ -243,11 +268,9 @@ export function createSession(notebook: Notebook, spawners: Readonly<Record<Lang
       stopRequested = false;
       return runCell(cellId);
     },
-    runAll: () => runSequence(notebook.cells()),
-    runFrom: (cellId) => {
-      const cells = notebook.cells();
-      return runSequence(cells.slice(Math.max(0, cells.findIndex((cell) => cell.id === cellId))));
-    },
+    runAll: () => runSequence(0),
+    runFrom: (cellId) => runSequence(Math.max(0, notebook.state.items.findIndex((item) => item.type === 'cell' && item.cellId === cellId))),
+    log,
     stop,
     isStale,
   };
@@ -269,6 +292,12 @@ export function displayOf(value: NeutralValue | undefined): string {
   } catch {
     return Object.prototype.toString.call(value);
   }
+}
+
+/** A property value as a neutral one, for a log message that is not text. */
+function toLogValue(value: PropertyValue): NeutralValue {
+  if (value === null || typeof value !== 'object') return value;
+  return JSON.stringify(value);
 }
 
 function sameValue(a: NeutralValue, b: NeutralValue): boolean {

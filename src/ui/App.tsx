@@ -63,6 +63,11 @@ export function App() {
             </div>
           )}
         </Show>
+        <Show when={session.log().length > 0}>
+          <pre class="run-log" data-testid="run-log" aria-label="Messages from ACTION blocks">
+            {session.log().join('\n')}
+          </pre>
+        </Show>
         <For each={notebook.cells()}>{(cell) => <CellView cell={cell} onRunAndAdvance={runAndAdvance} />}</For>
         <div class="add-cell">
           <button type="button" onClick={() => notebook.addCell('PYTHON')}>

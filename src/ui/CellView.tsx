@@ -60,6 +60,9 @@ export function CellView(props: { cell: CellState; onRunAndAdvance: (cellId: str
           >
             ▶ Run
           </button>
+          <button type="button" class="run-from" onClick={() => void session.runFrom(props.cell.id)} aria-label={`Run ${label()} and every cell after it`}>
+            ▶ from here
+          </button>
         </Show>
       </header>
       <textarea

@@ -109,3 +109,35 @@ test('changing a variable marks the cells that read it as stale', async ({ page 
   const reread = await page.evaluate(() => window.playground.runCell('reader'));
   expect(reread).toMatchObject({ result: 20, stale: false });
 });
+
+test('ACTION log blocks print their message, interpolated, in document order', async ({ page }) => {
+  const text = [
+    'VARIABLE radius {',
+    '    value: 6371',
+    '}',
+    'ACTION {',
+    '    type: "log"',
+    '    message: "starting with radius ${radius}"',
+    '}',
+    'PYTHON double {',
+    '    doubled = radius * 2',
+    '}',
+    'ACTION {',
+    '    type: "log"',
+    '    message: "doubled is ${doubled}"',
+    '}',
+    '',
+  ].join('\n');
+  await openDocument(page, text);
+  const report = await page.evaluate(() => window.playground.runAll());
+  expect(report.log).toEqual(['starting with radius 6371', 'doubled is 12742']);
+  await expect(page.getByTestId('run-log')).toHaveText('starting with radius 6371\ndoubled is 12742');
+});
+
+test('Run from here runs a cell and the ones after it, not the ones before', async ({ page }) => {
+  await openDocument(page, tars({ kind: 'JAVASCRIPT', name: 'before', code: '1' }, { kind: 'JAVASCRIPT', name: 'here', code: '2' }, { kind: 'JAVASCRIPT', name: 'after', code: '3' }));
+  await cell(page, 'here').getByRole('button', { name: /and every cell after it/ }).click();
+  await expect(cell(page, 'after')).toHaveAttribute('data-status', 'done');
+  await expect(cell(page, 'here')).toHaveAttribute('data-status', 'done');
+  await expect(cell(page, 'before')).toHaveAttribute('data-status', 'idle');
+});

@@ -1,6 +1,6 @@
 /**
- * `setTimeout`, `setInterval`, their `clear…` twins and `queueMicrotask` inside QuickJS, backed
- * by the host's timers. Each pending callback holds a duplicated handle, freed when it fires
+ * `setTimeout`, `setInterval`, their `clear…` twins, `queueMicrotask` and `performance.now()`
+ * inside QuickJS, backed by the host's timers and clock. Each pending callback holds a duplicated handle, freed when it fires
  * for the last time, is cleared, or the context goes away.
  */
 import type { QuickJSContext, QuickJSHandle } from 'quickjs-emscripten-core';
@@ -78,6 +78,11 @@ export function installTimers(context: QuickJSContext, afterCallback: (error: Qu
     using fn = context.newFunction(name, implementation);
     context.setProp(context.global, name, fn);
   }
+  // `performance.now()` on the host's high-resolution clock, as cells measuring speed expect.
+  using performance = context.newObject();
+  using now = context.newFunction('now', () => context.newNumber(globalThis.performance.now()));
+  context.setProp(performance, 'now', now);
+  context.setProp(context.global, 'performance', performance);
   // QuickJS has its own job queue; queueMicrotask only needs to put the callback on it.
   using queueMicrotask = context.unwrapResult(
     context.evalCode('(callback) => { Promise.resolve().then(() => callback()); }', '<playground timers>'),

@@ -79,6 +79,11 @@ describe('async JavaScript', () => {
     expect(result.errors[0]).toMatchObject({ name: 'TypeError', line: 2, column: 9, cellId: 'late' });
   });
 
+  it('offers performance.now() on the host clock', async () => {
+    const result = await engine.execute('const t0 = performance.now(); await new Promise(r => setTimeout(r, 20)); performance.now() - t0');
+    expect(result.result).toBeGreaterThanOrEqual(15);
+  });
+
   it('prints errors thrown by timers after their cell, as browsers do', async () => {
     await engine.execute('setTimeout(() => { throw new Error("later") }, 1)');
     const next = await engine.execute('await new Promise(r => setTimeout(r, 20)); 1');
