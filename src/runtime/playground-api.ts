@@ -5,6 +5,8 @@
 import { unwrap } from 'solid-js/store';
 import type { UnifiedError } from '../engines/contract';
 import type { NeutralValue } from '../engines/value';
+import { encodeShareHash } from '../share/share-link';
+import type { AuditEntry } from './audit-log';
 import { createJavaScriptClient, createPythonClient, type JavaScriptClient, type PythonClient } from './bridge-client';
 import type { CellState, CellStatus, Notebook } from './notebook';
 import type { Session } from './session';
@@ -56,6 +58,10 @@ export interface PlaygroundApi {
   variables(): Promise<Record<string, VariableReport>>;
   /** Stops whatever is running, in every engine. */
   stop(): Promise<void>;
+  /** A link that reproduces the current document: this page's address with `#v1/<payload>`. */
+  shareLink(): string;
+  /** The audit log: every run, stop and crash, with timestamps. */
+  audit(): AuditEntry[];
   /** The Python bridge's operations (SPEC §3), run in the Python worker. */
   readonly python: PythonClient;
   /** The JavaScript bridge's operations, run in the JavaScript worker. */
@@ -102,6 +108,8 @@ export function createPlaygroundApi(notebook: Notebook, session: Session, whenRe
         ),
       ),
     stop: () => session.stop(),
+    shareLink: () => `${location.origin}${location.pathname}${encodeShareHash(notebook.text())}`,
+    audit: () => session.audit.entries(),
     python: createPythonClient(session.hosts.python),
     javascript: createJavaScriptClient(session.hosts.javascript),
   };

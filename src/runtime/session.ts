@@ -11,6 +11,7 @@ import type { Language, OutputChunk, UnifiedError } from '../engines/contract';
 import { ConversionError, type NeutralValue } from '../engines/value';
 import { interpolate } from '../metascript/interpolate';
 import type { PropertyBlock, PropertyValue } from '../metascript/types';
+import { createAuditLog, type AuditLog } from './audit-log';
 import { documentSettings, type DocumentSettings } from './document-settings';
 import { createEngineHost, WorkerDiedError, type EngineHost } from './engine-host';
 import { isRunnable, languageOf, type CellState, type Notebook } from './notebook';
@@ -37,6 +38,8 @@ export interface Session {
   isStale(cell: CellState): boolean;
   /** Messages of the ACTION log blocks of the last run, reactive. */
   readonly log: Accessor<readonly string[]>;
+  /** Every run, stop and crash, with timestamps. */
+  readonly audit: AuditLog;
 }
 
 const LANGUAGE_NAMES: Record<Language, string> = { python: 'Python', javascript: 'JavaScript' };
@@ -55,6 +58,7 @@ export function createSession(notebook: Notebook, spawners: Readonly<Record<Lang
   // The operations both engines share; the Python host offers more.
   const host = (language: Language): EngineHost<JavaScriptBridgeContract> => hosts[language];
   const variables = createVariableStore();
+  const audit = createAuditLog();
   const [log, setLog] = createSignal<readonly string[]>([]);
   /** The store version each engine holds of each name, natively or injected. */
   const held: Record<Language, Map<string, number>> = { python: new Map(), javascript: new Map() };
@@ -192,6 +196,8 @@ export function createSession(notebook: Notebook, spawners: Readonly<Record<Lang
     notebook.update(cellId, () => ({ status: 'running', output: [], errors: [], result: null, resultText: null }));
     try {
       await runCode(cell, language);
+      const after = notebook.state.cells[cellId];
+      audit.record({ kind: 'run', language, cellId, detail: after?.status === 'error' ? `failed: ${after.errors[0]?.name ?? 'error'}` : 'succeeded' });
     } catch (error) {
       // A worker replaced to honour a stop is an interruption the user asked for, not a crash.
       const stopped = stopRequested && error instanceof WorkerDiedError;
@@ -206,6 +212,7 @@ export function createSession(notebook: Notebook, spawners: Readonly<Record<Lang
         frames: [],
       };
       notebook.update(cellId, (current) => ({ status: 'error', errors: [crash], runCount: current.runCount + 1 }));
+      audit.record(stopped ? { kind: 'run', language, cellId, detail: 'stopped by the user' } : { kind: 'crash', language, cellId, detail: crash.message });
     }
     return notebook.state.cells[cellId] ?? cell;
   };
@@ -247,7 +254,13 @@ export function createSession(notebook: Notebook, spawners: Readonly<Record<Lang
 
   const stop = async (): Promise<void> => {
     stopRequested = true;
-    await Promise.all([hosts.python.interrupt(), hosts.javascript.interrupt()]);
+    const languages: Language[] = ['python', 'javascript'];
+    const outcomes = await Promise.all(languages.map((language) => host(language).interrupt()));
+    outcomes.forEach((outcome, index) => {
+      const language = languages[index] ?? null;
+      if (outcome === 'interrupted') audit.record({ kind: 'interrupt', language, cellId: null, detail: 'the run was interrupted; the engine kept its state' });
+      if (outcome === 'restarted') audit.record({ kind: 'restart', language, cellId: null, detail: 'the worker was replaced to stop the run; its state was lost' });
+    });
   };
 
   const isStale = (cell: CellState): boolean =>
@@ -271,6 +284,7 @@ export function createSession(notebook: Notebook, spawners: Readonly<Record<Lang
     runAll: () => runSequence(0),
     runFrom: (cellId) => runSequence(Math.max(0, notebook.state.items.findIndex((item) => item.type === 'cell' && item.cellId === cellId))),
     log,
+    audit,
     stop,
     isStale,
   };

@@ -1,4 +1,5 @@
 import { test, expect } from './fixtures';
+import { decodeShareHash } from '../../src/share/share-link';
 import { cell, openDocument, tars } from './documents';
 
 const SPEC_EXAMPLE = `DESCRIBE {
@@ -140,4 +141,24 @@ test('Run from here runs a cell and the ones after it, not the ones before', asy
   await expect(cell(page, 'after')).toHaveAttribute('data-status', 'done');
   await expect(cell(page, 'here')).toHaveAttribute('data-status', 'done');
   await expect(cell(page, 'before')).toHaveAttribute('data-status', 'idle');
+});
+
+test('shareLink reproduces the document, and audit() records runs and stops', async ({ page }) => {
+  const text = tars({ kind: 'JAVASCRIPT', name: 'quick', code: '1 + 1' }, { kind: 'JAVASCRIPT', name: 'spin', code: 'for(;;){}' });
+  await openDocument(page, text);
+  const link = await page.evaluate(() => window.playground.shareLink());
+  expect(link).toMatch(/^http:\/\/localhost:\d+\/#v1\/[A-Za-z0-9_-]+$/);
+  expect(decodeShareHash(new URL(link).hash)).toEqual({ ok: true, text });
+  await page.evaluate(() => window.playground.runCell('quick'));
+  const spinning = page.evaluate(() => window.playground.runCell('spin'));
+  await expect(cell(page, 'spin')).toHaveAttribute('data-status', 'running');
+  await page.evaluate(() => window.playground.stop());
+  await spinning;
+  const audit = await page.evaluate(() => window.playground.audit());
+  expect(audit.map(({ kind, language, cellId }) => ({ kind, language, cellId: cellId === null ? null : 'cell' }))).toEqual([
+    { kind: 'run', language: 'javascript', cellId: 'cell' },
+    { kind: expect.stringMatching(/^(interrupt|restart)$/) as unknown as string, language: 'javascript', cellId: null },
+    { kind: 'run', language: 'javascript', cellId: 'cell' },
+  ]);
+  expect(audit.every((entry) => !Number.isNaN(Date.parse(entry.time)))).toBe(true);
 });

@@ -1,0 +1,40 @@
+/**
+ * Share links (SPEC §8): `#v1/<payload>`, where the payload is base64url of deflate-raw of the
+ * document's UTF-8 text. Pure functions; decoding never throws.
+ */
+import { deflateSync, inflateSync, strFromU8, strToU8 } from 'fflate';
+
+const PREFIX = 'v1/';
+
+export type DecodedLink = { readonly ok: true; readonly text: string } | { readonly ok: false; readonly error: string };
+
+/** The hash part of a share link for a document, `#` included. */
+export function encodeShareHash(text: string): string {
+  return `#${PREFIX}${toBase64Url(deflateSync(strToU8(text), { level: 9 }))}`;
+}
+
+/** Reads a share link's hash (with or without `#`); a corrupt or future link is an error, not a throw. */
+export function decodeShareHash(hash: string): DecodedLink {
+  const body = hash.startsWith('#') ? hash.slice(1) : hash;
+  const version = /^v(\d+)\//.exec(body);
+  if (!version) return { ok: false, error: 'this is not a playground share link' };
+  if (version[0] !== PREFIX) return { ok: false, error: `this link was made by a newer version of the playground (format v${version[1] ?? '?'})` };
+  try {
+    const bytes = fromBase64Url(body.slice(PREFIX.length));
+    return { ok: true, text: strFromU8(inflateSync(bytes)) };
+  } catch {
+    return { ok: false, error: 'this share link is damaged or cut short; ask for the link again' };
+  }
+}
+
+function toBase64Url(bytes: Uint8Array): string {
+  let binary = '';
+  for (let index = 0; index < bytes.length; index += 0x8000) binary += String.fromCharCode(...bytes.subarray(index, index + 0x8000));
+  return btoa(binary).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
+}
+
+function fromBase64Url(text: string): Uint8Array {
+  if (!/^[A-Za-z0-9_-]*$/.test(text)) throw new Error('not base64url');
+  const binary = atob(text.replace(/-/g, '+').replace(/_/g, '/'));
+  return Uint8Array.from(binary, (character) => character.charCodeAt(0));
+}
