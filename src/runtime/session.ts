@@ -7,7 +7,7 @@
 import { createSignal, type Accessor } from 'solid-js';
 import { unwrap } from 'solid-js/store';
 import type { JavaScriptBridgeContract, PythonBridgeContract } from '../engines/bridge';
-import type { Language, OutputChunk, UnifiedError } from '../engines/contract';
+import type { ExecutionResult, Language, OutputChunk, UnifiedError } from '../engines/contract';
 import { ConversionError, type NeutralValue } from '../engines/value';
 import { interpolate } from '../metascript/interpolate';
 import type { PropertyBlock, PropertyValue } from '../metascript/types';
@@ -43,6 +43,8 @@ export interface Session {
 }
 
 const LANGUAGE_NAMES: Record<Language, string> = { python: 'Python', javascript: 'JavaScript' };
+/** Extra time past a document's limit before the session steps in for an engine. */
+const TIMEOUT_GRACE_MS = 250;
 
 export function createSession(notebook: Notebook, spawners: Readonly<Record<Language, () => Worker>>): Session {
   const onOutput = (chunk: OutputChunk, cellId: string | null) => {
@@ -158,7 +160,7 @@ export function createSession(notebook: Notebook, spawners: Readonly<Record<Lang
       return;
     }
     const timeoutMs = settings().timeoutMs;
-    const result = await host(language).execute(cell.code, { cellId: cell.id, ...(timeoutMs === null ? {} : { timeoutMs }) });
+    const result = await executeWithin(language, cell, timeoutMs);
     const exported = await collect(language, cell.id, result.exports);
     notebook.update(cell.id, (current) => ({
       status: result.success ? 'done' : 'error',
@@ -173,6 +175,31 @@ export function createSession(notebook: Notebook, spawners: Readonly<Record<Lang
       bytesMoved: injected + exported,
       readVersions,
     }));
+  };
+
+  /**
+   * Runs code, enforcing the document's time limit in every engine: past it (and a short grace
+   * for an engine that keeps its own deadline), the run is interrupted, or its worker replaced.
+   */
+  const executeWithin = async (language: Language, cell: CellState, timeoutMs: number | null): Promise<ExecutionResult> => {
+    // An object, because the timer sets it after awaits the compiler cannot see into.
+    const state = { timedOut: false };
+    const timer = timeoutMs === null ? null : setTimeout(() => {
+      state.timedOut = true;
+      void host(language).interrupt();
+    }, timeoutMs + TIMEOUT_GRACE_MS);
+    const limit = `the cell ran past its time limit of ${timeoutMs ?? 0} ms`;
+    try {
+      const result = await host(language).execute(cell.code, { cellId: cell.id, ...(timeoutMs === null ? {} : { timeoutMs }) });
+      if (!state.timedOut) return result;
+      return { ...result, errors: result.errors.map((error) => (error.kind === 'interrupted' ? { ...error, kind: 'timeout', message: limit } : error)) };
+    } catch (error) {
+      if (!state.timedOut || !(error instanceof WorkerDiedError)) throw error;
+      const timeout: UnifiedError = { language, kind: 'timeout', name: 'TimeoutError', message: `${limit}; the engine was restarted and its state was lost`, cellId: cell.id, line: null, column: null, frames: [] };
+      return { success: false, output: [], result: null, resultText: null, errors: [timeout], exports: [], executionTimeMs: timeoutMs ?? 0, memoryBytes: null };
+    } finally {
+      if (timer !== null) clearTimeout(timer);
+    }
   };
 
   const runMarkdown = (cell: CellState) => {

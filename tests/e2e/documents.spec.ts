@@ -162,3 +162,11 @@ test('shareLink reproduces the document, and audit() records runs and stops', as
   ]);
   expect(audit.every((entry) => !Number.isNaN(Date.parse(entry.time)))).toBe(true);
 });
+
+test("CONFIG's timeout stops a Python cell that runs too long", async ({ page }, testInfo) => {
+  const text = ['CONFIG {', '    timeout: 1000', '}', tars({ kind: 'PYTHON', name: 'slow', code: 'while True:\n    pass' })].join('\n');
+  await openDocument(page, text);
+  const report = await page.evaluate(() => window.playground.runCell('slow'));
+  expect(report.errors[0]).toMatchObject({ kind: 'timeout', message: expect.stringMatching(/time limit of 1000 ms/) as unknown as string });
+  if (testInfo.project.name !== 'isolated') expect(report.errors[0]?.message).toMatch(/restarted/);
+});
