@@ -2,6 +2,7 @@ import { For, onCleanup, onMount, Show } from 'solid-js';
 import { usePlayground } from './playground-context';
 import { CellView } from './CellView';
 import { EngineStatusBadge } from './EngineStatusBadge';
+import { InertBlock } from './InertBlock';
 
 /** The page: header with Run all and engine status, then the cells. */
 export function App() {
@@ -14,6 +15,15 @@ export function App() {
       }
     }
     return 'Untitled metascript';
+  };
+  const security = () => {
+    for (const item of notebook.state.items) {
+      if (item.type === 'block' && item.block.type === 'properties' && item.block.kind === 'CONFIG') {
+        const tier = item.block.properties.find((entry) => entry.key === 'security')?.value;
+        if (typeof tier === 'string') return tier;
+      }
+    }
+    return 'standard';
   };
   const busy = () =>
     [session.hosts.python.status().state, session.hosts.javascript.status().state].some((state) => state === 'busy' || state === 'loading');
@@ -40,6 +50,9 @@ export function App() {
     <div class="app">
       <header class="app-header">
         <h1>{title()}</h1>
+        <span class="policy-badge" data-testid="policy-badge" title="The document's security tier (CONFIG security)">
+          {security()}
+        </span>
         <div class="engines">
           <EngineStatusBadge host={session.hosts.python} />
           <EngineStatusBadge host={session.hosts.javascript} />
@@ -68,7 +81,13 @@ export function App() {
             {session.log().join('\n')}
           </pre>
         </Show>
-        <For each={notebook.cells()}>{(cell) => <CellView cell={cell} onRunAndAdvance={runAndAdvance} />}</For>
+        <For each={notebook.state.items}>
+          {(item) => {
+            if (item.type === 'block') return item.block.type === 'raw' ? <InertBlock block={item.block} /> : null;
+            const cell = () => notebook.state.cells[item.cellId];
+            return <Show when={cell()}>{(current) => <CellView cell={current()} onRunAndAdvance={runAndAdvance} />}</Show>;
+          }}
+        </For>
         <div class="add-cell">
           <button type="button" onClick={() => notebook.addCell('PYTHON')}>
             + Python

@@ -170,3 +170,30 @@ test("CONFIG's timeout stops a Python cell that runs too long", async ({ page },
   expect(report.errors[0]).toMatchObject({ kind: 'timeout', message: expect.stringMatching(/time limit of 1000 ms/) as unknown as string });
   if (testInfo.project.name !== 'isolated') expect(report.errors[0]?.message).toMatch(/restarted/);
 });
+
+test('real TARS blocks the playground does not run are shown inert and saved back byte for byte', async ({ page }) => {
+  const text = [
+    'CONFIG {',
+    '    security: "restrictive"',
+    '}',
+    'AGENT planner {',
+    '    FSHARP {',
+    '        let greeting = "}"',
+    '    }',
+    '}',
+    'TRY {',
+    '    ACTION {',
+    '        type: "log"',
+    '    }',
+    '    CATCH { message: "{ not a block" }',
+    '}',
+    tars({ kind: 'PYTHON', name: 'runs', code: 'print("still runs")' }),
+  ].join('\n');
+  await openDocument(page, text);
+  await expect(page.getByTestId('inert-block')).toHaveCount(2);
+  await expect(page.locator('[data-testid="inert-block"][data-kind="AGENT"]')).toContainText('do not run in the playground');
+  await expect(page.getByTestId('policy-badge')).toHaveText('restrictive');
+  expect(await page.evaluate(() => window.playground.text())).toBe(text);
+  const report = await page.evaluate(() => window.playground.runAll());
+  expect(report.cells.map((item) => item.output)).toEqual(['still runs\n']);
+});
