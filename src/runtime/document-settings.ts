@@ -18,6 +18,16 @@ export interface DocumentSettings {
   readonly variables: readonly (readonly [string, NeutralValue])[];
 }
 
+/** The value of `key` in the document's first property block of `kind`, if any. */
+export function documentProperty(notebook: Notebook, kind: PropertyBlock['kind'], key: string): PropertyValue | undefined {
+  for (const item of notebook.state.items) {
+    if (item.type === 'block' && item.block.type === 'properties' && item.block.kind === kind) {
+      return item.block.properties.find((entry) => entry.key === key)?.value;
+    }
+  }
+  return undefined;
+}
+
 export function documentSettings(notebook: Notebook, lookup: (name: string) => string | undefined): DocumentSettings {
   const blocks = notebook.state.items.flatMap((item) => (item.type === 'block' && item.block.type === 'properties' ? [item.block] : []));
   const config = blocks.find((block) => block.kind === 'CONFIG');

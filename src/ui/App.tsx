@@ -1,4 +1,5 @@
 import { For, onCleanup, onMount, Show } from 'solid-js';
+import { documentProperty } from '../runtime/document-settings';
 import { usePlayground } from './playground-context';
 import { CellView } from './CellView';
 import { EngineStatusBadge } from './EngineStatusBadge';
@@ -8,22 +9,12 @@ import { InertBlock } from './InertBlock';
 export function App() {
   const { notebook, session } = usePlayground();
   const title = () => {
-    for (const item of notebook.state.items) {
-      if (item.type === 'block' && item.block.type === 'properties' && item.block.kind === 'DESCRIBE') {
-        const name = item.block.properties.find((entry) => entry.key === 'name')?.value;
-        if (typeof name === 'string') return name;
-      }
-    }
-    return 'Untitled metascript';
+    const name = documentProperty(notebook, 'DESCRIBE', 'name');
+    return typeof name === 'string' ? name : 'Untitled metascript';
   };
   const security = () => {
-    for (const item of notebook.state.items) {
-      if (item.type === 'block' && item.block.type === 'properties' && item.block.kind === 'CONFIG') {
-        const tier = item.block.properties.find((entry) => entry.key === 'security')?.value;
-        if (typeof tier === 'string') return tier;
-      }
-    }
-    return 'standard';
+    const tier = documentProperty(notebook, 'CONFIG', 'security');
+    return typeof tier === 'string' ? tier : 'standard';
   };
   const busy = () =>
     [session.hosts.python.status().state, session.hosts.javascript.status().state].some((state) => state === 'busy' || state === 'loading');
