@@ -162,6 +162,8 @@ export function createSession(notebook: Notebook, spawners: Readonly<Record<Lang
     const timeoutMs = settings().timeoutMs;
     const result = await executeWithin(language, cell, timeoutMs);
     const exported = await collect(language, cell.id, result.exports);
+    // What the cell wrote itself is not a change it has missed.
+    for (const name of result.exports) if (name in readVersions) readVersions[name] = variables.version(name);
     notebook.update(cell.id, (current) => ({
       status: result.success ? 'done' : 'error',
       output: result.output,

@@ -99,11 +99,16 @@ test('reading a Python function from JavaScript gives a clear error', async ({ p
 test('changing a variable marks the cells that read it as stale', async ({ page }) => {
   await openDocument(
     page,
-    tars({ kind: 'PYTHON', name: 'source', code: 'level = 1' }, { kind: 'JAVASCRIPT', name: 'reader', code: 'level * 10' }, { kind: 'JAVASCRIPT', name: 'other', code: '"independent"' }),
+    tars(
+      // Cells that read names they assign themselves must not count their own writes as changes.
+      { kind: 'PYTHON', name: 'source', code: 'level = 1\nlevels = [level]\nlevels.append(level + 1)' },
+      { kind: 'JAVASCRIPT', name: 'reader', code: 'let scaled = level * 10;\nscaled = scaled + 0;\nscaled' },
+      { kind: 'JAVASCRIPT', name: 'other', code: '"independent"' },
+    ),
   );
   const first = await page.evaluate(() => window.playground.runAll());
   expect(first.cells.map((item) => [item.result, item.stale])).toEqual([[null, false], [10, false], ['independent', false]]);
-  await cell(page, 'source').locator('textarea').fill('level = 2');
+  await cell(page, 'source').locator('textarea').fill('level = 2\nlevels = [level]');
   await page.evaluate(() => window.playground.runCell('source'));
   await expect(cell(page, 'reader')).toHaveAttribute('data-stale', 'true');
   await expect(cell(page, 'other')).toHaveAttribute('data-stale', 'false');
