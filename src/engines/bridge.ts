@@ -73,8 +73,8 @@ export interface BridgeContract extends EngineContract {
   executeWithVariables(code: string, variables: Readonly<Record<string, NeutralValue>>, options?: ExecuteOptions): Promise<ExecutionResult>;
   /** Runs a file of the document's virtual file system as a script. */
   executeFile(path: string): Promise<ExecutionResult>;
-  /** Lists the user's globals, leaving out modules and `_private` names. */
-  getVariables(): Promise<VariableInfo[]>;
+  /** Lists the user's globals, leaving out modules and `_private` names; only `names`, when given. */
+  getVariables(names?: readonly string[]): Promise<VariableInfo[]>;
   /** Imports a module and describes it; rejects when it cannot be imported. */
   importModule(name: string): Promise<ModuleInfo>;
   /** Installs a package by name or wheel URL. Never rejects for a package that cannot be had. */

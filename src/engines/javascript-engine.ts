@@ -157,10 +157,11 @@ export class JavaScriptEngine implements JavaScriptBridgeContract {
     return Array.isArray(names) ? names.filter((name): name is string => typeof name === 'string') : [];
   }
 
-  async getVariables(): Promise<VariableInfo[]> {
+  async getVariables(names?: readonly string[]): Promise<VariableInfo[]> {
     const { context, helpers } = await this.loaded();
     const variables: VariableInfo[] = [];
     for (const name of this.declared) {
+      if (names && !names.includes(name)) continue;
       using handle = this.readGlobal(context, name);
       if (handle === null || context.typeof(handle) === 'undefined') continue;
       using kind = callHelper(context, helpers, 'kind', handle);

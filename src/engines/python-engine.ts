@@ -109,8 +109,8 @@ export class PythonEngine implements PythonBridgeContract {
     return Array.isArray(names) ? names.filter((name): name is string => typeof name === 'string') : [];
   }
 
-  async getVariables(): Promise<VariableInfo[]> {
-    return (await this.plainCall('variables')) as VariableInfo[];
+  async getVariables(names?: readonly string[]): Promise<VariableInfo[]> {
+    return (await this.plainCall('variables', names ?? null)) as VariableInfo[];
   }
 
   async importModule(name: string): Promise<ModuleInfo> {

@@ -20,7 +20,7 @@ export function createJavaScriptClient(host: EngineHost<JavaScriptBridgeContract
     execute: (code, options) => host.call((remote) => remote.execute(code, options)),
     executeWithVariables: (code, variables, options) => host.call((remote) => remote.executeWithVariables(code, variables, options)),
     evaluateExpression: (expression) => host.call((remote) => remote.evaluateExpression(expression)),
-    getVariables: () => host.call((remote) => remote.getVariables()),
+    getVariables: (names) => host.call((remote) => remote.getVariables(names)),
     // Comlink types a union result as a union of promises; awaiting it here merges them back.
     getVariable: (name) => host.call(async (remote): Promise<NeutralValue | undefined> => await remote.getVariable(name)),
     setVariable: (name, value) => host.call((remote) => remote.setVariable(name, value)),

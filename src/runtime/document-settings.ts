@@ -29,15 +29,13 @@ export function documentProperty(notebook: Notebook, kind: PropertyBlock['kind']
 }
 
 export function documentSettings(notebook: Notebook, lookup: (name: string) => string | undefined): DocumentSettings {
-  const blocks = notebook.state.items.flatMap((item) => (item.type === 'block' && item.block.type === 'properties' ? [item.block] : []));
-  const config = blocks.find((block) => block.kind === 'CONFIG');
-  const read = (block: PropertyBlock | undefined, key: string) => block?.properties.find((entry) => entry.key === key)?.value;
-  const timeout = read(config, 'timeout');
-  const packages = read(config, 'packages');
-  const security = read(config, 'security');
-  const variables = blocks.flatMap((block): [string, NeutralValue][] => {
-    if (block.kind !== 'VARIABLE' || block.name === null) return [];
-    return [[block.name, toNeutral(read(block, 'value') ?? null, lookup)]];
+  const timeout = documentProperty(notebook, 'CONFIG', 'timeout');
+  const packages = documentProperty(notebook, 'CONFIG', 'packages');
+  const security = documentProperty(notebook, 'CONFIG', 'security');
+  const variables = notebook.state.items.flatMap((item): [string, NeutralValue][] => {
+    if (item.type !== 'block' || item.block.type !== 'properties' || item.block.kind !== 'VARIABLE' || item.block.name === null) return [];
+    const value = item.block.properties.find((entry) => entry.key === 'value')?.value;
+    return [[item.block.name, toNeutral(value ?? null, lookup)]];
   });
   return {
     timeoutMs: typeof timeout === 'number' && timeout > 0 ? timeout : null,

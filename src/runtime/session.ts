@@ -104,7 +104,8 @@ export function createSession(notebook: Notebook, spawners: Readonly<Record<Lang
   /** Puts a cell's exports into the store; values that cannot cross are kept as barriers. */
   const collect = async (language: Language, cellId: string, names: readonly string[]): Promise<number> => {
     if (names.length === 0) return 0;
-    const infos = await host(language).call((remote) => remote.getVariables());
+    // Only the exported names: previews of every global would repr large values on each run.
+    const infos = await host(language).call((remote) => remote.getVariables(names));
     let moved = 0;
     for (const name of names) {
       const info = infos.find((candidate) => candidate.name === name);

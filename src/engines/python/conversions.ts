@@ -3,7 +3,7 @@
  * proxy that comes in is destroyed before these functions return.
  */
 import type { PyodideAPI } from 'pyodide';
-import type { PyProxy } from 'pyodide/ffi';
+import type { PyCallable, PyProxy } from 'pyodide/ffi';
 import type { UnifiedError } from '../contract';
 import { EngineError } from '../contract';
 import { errorFromRecord } from '../error-record';
@@ -75,14 +75,18 @@ export function toPlain(py: PyodideAPI, value: unknown): unknown {
   }
 }
 
+/** The Python function that gives a datetime's milliseconds, compiled once per runtime. */
+const timestampers = new WeakMap<PyodideAPI, PyCallable>();
+
 function timestampOf(py: PyodideAPI, datetime: PyProxy): number {
-  const toTimestamp: unknown = py.runPython('from datetime import timezone\nlambda d: (d if d.tzinfo else d.replace(tzinfo=timezone.utc)).timestamp() * 1000');
-  if (!(toTimestamp instanceof py.ffi.PyCallable)) throw new ConversionError('datetime conversion is not available');
-  try {
-    return Number(toTimestamp(datetime));
-  } finally {
-    toTimestamp.destroy();
+  let toTimestamp = timestampers.get(py);
+  if (!toTimestamp) {
+    const compiled: unknown = py.runPython('from datetime import timezone\nlambda d: (d if d.tzinfo else d.replace(tzinfo=timezone.utc)).timestamp() * 1000');
+    if (!(compiled instanceof py.ffi.PyCallable)) throw new ConversionError('datetime conversion is not available');
+    toTimestamp = compiled;
+    timestampers.set(py, toTimestamp);
   }
+  return Number(toTimestamp(datetime));
 }
 
 /** Stands for -0 on its way into Python, where a plain -0 would arrive as the int 0. */

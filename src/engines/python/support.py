@@ -212,12 +212,14 @@ def _is_exported(name, value):
     return not name.startswith("_") and not inspect.ismodule(value)
 
 
-def variables():
-    """The user's globals, without modules and _private names."""
+def variables(names=None):
+    """The user's globals, without modules and _private names; only `names`, when given."""
+    names = from_js(names)  # JavaScript null arrives as jsnull, not None
+    wanted = None if names is None else set(names)
     return [
         {"name": name, "type": type(value).__name__, "preview": _preview(value), "isCallable": callable(value)}
         for name, value in user_globals.items()
-        if _is_exported(name, value)
+        if (wanted is None or name in wanted) and _is_exported(name, value)
     ]
 
 

@@ -150,6 +150,7 @@ describe('bridge operations', () => {
       { name: 'box', type: 'Box', isCallable: false },
     ]);
     expect(variables[1]?.preview).toBe("'x'");
+    expect((await engine.getVariables(['box', 'count', 'nothing'])).map((info) => info.name)).toEqual(['count', 'box']);
   });
 
   it('executeWithVariables and evaluateExpression', async () => {

@@ -148,6 +148,7 @@ describe('the bridge operations', () => {
     expect(variables[0]).toEqual({ name: 'count', type: 'int', preview: '3', isCallable: false });
     expect(variables[1]?.preview.length).toBeLessThanOrEqual(120);
     expect(variables[2]).toMatchObject({ name: 'area', type: 'function', isCallable: true });
+    expect((await engine.getVariables(['label', 'area', 'math'])).map((info) => info.name)).toEqual(['label', 'area']);
   });
 
   it('importModule describes a module: version, first docstring line, functions and classes', async () => {
