@@ -160,6 +160,8 @@ export function createSession(notebook: Notebook, spawners: Readonly<Record<Lang
       notebook.update(cell.id, (current) => ({ status: 'error', errors: [injected], runCount: current.runCount + 1, readVersions }));
       return;
     }
+    // A stop that came while the cell was being prepared stops it before its code starts.
+    if (stopping()) throw new StoppedError('the cell was stopped before it started');
     const timeoutMs = settings().timeoutMs;
     const result = await executeWithin(language, cell, timeoutMs);
     const exported = await collect(language, cell.id, result.exports);
@@ -229,13 +231,16 @@ export function createSession(notebook: Notebook, spawners: Readonly<Record<Lang
       const after = notebook.state.cells[cellId];
       audit.record({ kind: 'run', language, cellId, detail: after?.status === 'error' ? `failed: ${after.errors[0]?.name ?? 'error'}` : 'succeeded' });
     } catch (error) {
-      // A worker replaced to honour a stop is an interruption the user asked for, not a crash.
-      const stopped = stopRequested && error instanceof WorkerDiedError;
+      // Whatever ends a run while a stop is pending (a replaced worker, or an interrupt that
+      // landed in the playground's own calls around the code) is the interruption the user
+      // asked for, not a crash.
+      const stopped = stopping();
       const crash: UnifiedError = {
         language,
         kind: stopped ? 'interrupted' : error instanceof ConversionError ? 'conversion' : 'crash',
-        name: error instanceof Error ? error.name : 'Error',
-        message: error instanceof Error ? error.message : String(error),
+        name: stopped && !(error instanceof WorkerDiedError) ? 'InterruptedError' : error instanceof Error ? error.name : 'Error',
+        // A replaced worker's message says the state was lost; an interrupt elsewhere needs no detail.
+        message: stopped && !(error instanceof WorkerDiedError) ? 'the cell was stopped' : error instanceof Error ? error.message : String(error),
         cellId,
         line: null,
         column: null,
@@ -318,6 +323,11 @@ export function createSession(notebook: Notebook, spawners: Readonly<Record<Lang
     stop,
     isStale,
   };
+}
+
+/** A run that a stop ended before its code started. */
+class StoppedError extends Error {
+  override readonly name = 'InterruptedError';
 }
 
 function crossingError(language: Language, cellId: string, message: string): UnifiedError {
