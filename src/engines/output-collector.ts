@@ -1,19 +1,22 @@
 import type { OutputChunk, OutputListener, StreamName } from './contract';
 
-/** How long written text may wait before it is sent on, so a busy loop streams without flooding. */
+/** The window in which at most SENDS_PER_WINDOW writes are sent on at once. */
 const FLUSH_INTERVAL_MS = 25;
+const SENDS_PER_WINDOW = 16;
 
 /**
  * Collects one run's output in order and forwards it to a listener while the run goes on.
- * Engines run user code synchronously, so timers cannot fire mid-run: each write checks the
- * clock instead, and whatever is pending is sent when the run ends.
+ * Engines run user code synchronously, so timers cannot fire mid-run: a write held back would
+ * wait for the next write or the end of the run. So writes are sent at once, and only a flood
+ * (more than SENDS_PER_WINDOW in a window) is held and merged, to be sent with a later write.
  */
 export class OutputCollector {
   private listener: OutputListener | null = null;
   private cellId: string | null = null;
   private chunks: OutputChunk[] = [];
   private pending: OutputChunk[] = [];
-  private lastSent = 0;
+  private windowStart = 0;
+  private sentInWindow = 0;
 
   /** Sets where live output goes. */
   listen(listener: OutputListener): void {
@@ -25,7 +28,8 @@ export class OutputCollector {
     this.cellId = cellId;
     this.chunks = [];
     this.pending = [];
-    this.lastSent = performance.now();
+    this.windowStart = performance.now();
+    this.sentInWindow = 0;
   }
 
   /** Records text written to a stream. Text written outside a run goes only to the listener. */
@@ -37,7 +41,15 @@ export class OutputCollector {
     }
     appendChunk(this.chunks, stream, text);
     appendChunk(this.pending, stream, text);
-    if (performance.now() - this.lastSent >= FLUSH_INTERVAL_MS) this.send();
+    const now = performance.now();
+    if (now - this.windowStart >= FLUSH_INTERVAL_MS) {
+      this.windowStart = now;
+      this.sentInWindow = 0;
+    }
+    if (this.sentInWindow < SENDS_PER_WINDOW) {
+      this.sentInWindow++;
+      this.send();
+    }
   }
 
   /** Ends the run: sends what is pending and returns everything the run wrote. */
@@ -50,7 +62,6 @@ export class OutputCollector {
   }
 
   private send(): void {
-    this.lastSent = performance.now();
     if (this.pending.length === 0) return;
     const pending = this.pending;
     this.pending = [];

@@ -17,21 +17,32 @@ describe('OutputCollector', () => {
     ]);
   });
 
-  it('holds writes back briefly while a run goes on, then sends them tagged with the cell', () => {
+  it('sends a write at once, tagged with the cell, so output before a long computation shows', () => {
+    const listener = vi.fn();
+    const collector = new OutputCollector();
+    collector.listen(listener);
+    collector.begin('cell');
+    collector.write('stdout', 'starting\n');
+    expect(listener).toHaveBeenCalledWith({ stream: 'stdout', text: 'starting\n' }, 'cell');
+  });
+
+  it('holds a flood back and merges it, sending it with a later write or at the end', () => {
     vi.useFakeTimers();
     try {
       const listener = vi.fn();
       const collector = new OutputCollector();
       collector.listen(listener);
       collector.begin('cell');
-      collector.write('stdout', 'early ');
-      expect(listener).not.toHaveBeenCalled();
+      for (let line = 0; line < 100; line++) collector.write('stdout', `${line}\n`);
+      // 16 sends in the window, then the rest waits, merged into one chunk.
+      expect(listener).toHaveBeenCalledTimes(16);
       vi.advanceTimersByTime(30);
-      collector.write('stdout', 'late');
-      expect(listener).toHaveBeenCalledWith({ stream: 'stdout', text: 'early late' }, 'cell');
-      collector.write('stderr', 'tail');
+      collector.write('stdout', 'late\n');
+      expect(listener).toHaveBeenCalledTimes(17);
+      expect(listener).toHaveBeenLastCalledWith({ stream: 'stdout', text: `${Array.from({ length: 84 }, (_, i) => `${i + 16}\n`).join('')}late\n` }, 'cell');
+      for (let line = 0; line < 20; line++) collector.write('stderr', 'x');
       collector.end();
-      expect(listener).toHaveBeenLastCalledWith({ stream: 'stderr', text: 'tail' }, 'cell');
+      expect(listener).toHaveBeenLastCalledWith({ stream: 'stderr', text: 'xxxxx' }, 'cell');
     } finally {
       vi.useRealTimers();
     }
