@@ -2,6 +2,7 @@
  * The audit log (SPEC §5): a timestamped record of every run, stop and crash. Policy
  * violations and elevations join it when the policy tiers are enforced.
  */
+import { createSignal } from 'solid-js';
 import type { Language } from '../engines/contract';
 
 export type AuditKind = 'run' | 'interrupt' | 'restart' | 'crash';
@@ -18,16 +19,16 @@ export interface AuditEntry {
 
 export interface AuditLog {
   record(entry: Omit<AuditEntry, 'time'>): void;
-  /** Every entry so far, oldest first. */
+  /** Every entry so far, oldest first; reactive, so the Audit panel follows it. */
   entries(): AuditEntry[];
 }
 
 export function createAuditLog(now: () => Date = () => new Date()): AuditLog {
-  const entries: AuditEntry[] = [];
+  const [entries, setEntries] = createSignal<readonly AuditEntry[]>([]);
   return {
     record: (entry) => {
-      entries.push({ time: now().toISOString(), ...entry });
+      setEntries((previous) => [...previous, { time: now().toISOString(), ...entry }]);
     },
-    entries: () => [...entries],
+    entries: () => [...entries()],
   };
 }

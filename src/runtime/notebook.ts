@@ -3,9 +3,10 @@
  * blocks; every other block is kept as it is so that `text()` writes the document back whole.
  */
 import { batch } from 'solid-js';
-import { createStore } from 'solid-js/store';
+import { createStore, produce, unwrap } from 'solid-js/store';
 import type { Language, OutputChunk, UnifiedError } from '../engines/contract';
 import type { NeutralValue } from '../engines/value';
+import { appendChunk } from '../engines/output-collector';
 import { parseMetascript } from '../metascript/parse';
 import { serializeMetascript } from '../metascript/serialize';
 import type { Block, CodeBlock, CodeKind, MetascriptSyntaxError } from '../metascript/types';
@@ -27,6 +28,8 @@ export interface CellState {
   runCount: number;
   /** Wall time of the last run, injection and collection of variables included. */
   durationMs: number | null;
+  /** Wall time of every run since the document was opened. */
+  totalMs: number;
   /** Time the engine itself spent on the last run. */
   engineMs: number | null;
   memoryBytes: number | null;
@@ -94,13 +97,19 @@ export interface Notebook {
   load(text: string, options?: { trusted?: boolean }): boolean;
   /** The document serialized as `.tars` text. */
   text(): string;
-  /** Appends an empty cell and returns its id. */
-  addCell(kind: CodeKind): string;
+  /** Adds an empty cell after the given cell, or at the end, and returns its id. */
+  addCell(kind: CodeKind, afterCellId?: string): string;
+  /** Removes a cell; the returned function puts it back where it was, code and output intact. */
+  deleteCell(cellId: string): () => void;
+  /** Swaps a cell with the nearest cell above (-1) or below (1); blocks between keep their place. */
+  moveCell(cellId: string, direction: -1 | 1): void;
+  /** Changes what kind of code a cell holds, keeping its code; its run state starts afresh. */
+  setKind(cellId: string, kind: CodeKind): void;
   /** Sets a cell's code (typing in the editor). */
   setCode(cellId: string, code: string): void;
   /** Updates a cell's run state. */
   update(cellId: string, change: (cell: CellState) => Partial<CellState>): void;
-  /** Appends live output to a cell. */
+  /** Appends live output to a cell, merging text into the last chunk of the same stream. */
   appendOutput(cellId: string, chunk: OutputChunk): void;
   /** Calls the listener after every successful load of a new document. */
   onLoad(listener: () => void): void;
@@ -121,6 +130,7 @@ function newCell(kind: CodeKind, name: string | null, code: string): CellState {
     errors: [],
     runCount: 0,
     durationMs: null,
+    totalMs: 0,
     engineMs: null,
     memoryBytes: null,
     bytesMoved: 0,
@@ -144,6 +154,8 @@ export function createNotebook(initialText: string): Notebook {
       const cell = state.cells[item.cellId];
       return cell ? [cell] : [];
     });
+
+  const indexOfCell = (cellId: string) => state.items.findIndex((item) => item.type === 'cell' && item.cellId === cellId);
 
   const notebook: Notebook = {
     state,
@@ -187,13 +199,56 @@ export function createNotebook(initialText: string): Notebook {
       });
       return serializeMetascript({ blocks, trailingNewline: state.trailingNewline });
     },
-    addCell(kind) {
+    addCell(kind, afterCellId) {
       const cell = newCell(kind, null, '');
+      const after = afterCellId === undefined ? -1 : indexOfCell(afterCellId);
       batch(() => {
         setState('cells', cell.id, cell);
-        setState('items', (items) => [...items, { type: 'cell', cellId: cell.id, source: null }]);
+        setState('items', (items) => {
+          const item: NotebookItem = { type: 'cell', cellId: cell.id, source: null };
+          return after < 0 ? [...items, item] : items.toSpliced(after + 1, 0, item);
+        });
       });
       return cell.id;
+    },
+    deleteCell(cellId) {
+      const index = indexOfCell(cellId);
+      const item = state.items[index];
+      const removed = state.cells[cellId];
+      if (index < 0 || !item || !removed) return () => undefined;
+      const kept = { ...unwrap(removed) };
+      batch(() => {
+        setState('items', (items) => items.toSpliced(index, 1));
+        setState(
+          'cells',
+          produce((cells) => {
+            // eslint-disable-next-line @typescript-eslint/no-dynamic-delete -- cells are keyed by id
+            delete cells[cellId];
+          }),
+        );
+      });
+      return () => {
+        if (state.cells[cellId]) return;
+        batch(() => {
+          setState('cells', cellId, kept);
+          setState('items', (items) => items.toSpliced(Math.min(index, items.length), 0, item));
+        });
+      };
+    },
+    moveCell(cellId, direction) {
+      const from = indexOfCell(cellId);
+      if (from < 0) return;
+      let to = from + direction;
+      while (to >= 0 && to < state.items.length && state.items[to]?.type !== 'cell') to += direction;
+      if (to < 0 || to >= state.items.length) return;
+      const moving = state.items[from];
+      const other = state.items[to];
+      if (moving && other) setState('items', (items) => items.with(from, other).with(to, moving));
+    },
+    setKind(cellId, kind) {
+      const cell = state.cells[cellId];
+      if (!cell || cell.kind === kind) return;
+      setState('cells', cellId, { ...newCell(kind, cell.name, cell.code), id: cellId });
     },
     setCode(cellId, code) {
       setState('cells', cellId, 'code', code);
@@ -207,7 +262,12 @@ export function createNotebook(initialText: string): Notebook {
     },
     appendOutput(cellId, chunk) {
       const cell = state.cells[cellId];
-      if (cell) setState('cells', cellId, 'output', [...cell.output, chunk]);
+      if (!cell) return;
+      // Merged as the engine merges its final output, so that the final output, which replaces
+      // this, has the same shape and what is shown (a frame, an open tree) stays in place.
+      const output = [...cell.output];
+      appendChunk(output, chunk);
+      setState('cells', cellId, 'output', output);
     },
   };
   notebook.load(initialText);

@@ -1,28 +1,77 @@
-import { For, onCleanup, onMount, Show } from 'solid-js';
+import { createEffect, createSignal, For, onCleanup, onMount, Show } from 'solid-js';
 import { documentProperty } from '../runtime/document-settings';
 import { usePlayground } from './playground-context';
+import { cellLanguage, createCellCommands } from './cell-commands';
 import { CellView } from './CellView';
-import { EngineStatusBadge } from './EngineStatusBadge';
+import { focusCellEditor } from './editor/focus';
+import { Header } from './Header';
 import { InertBlock } from './InertBlock';
+import { commandFor, type Command } from './key-bindings';
+import { KeyHelp } from './KeyHelp';
+import { SidePanel } from './panels/SidePanel';
+import { createTheme } from './theme';
 
-/** The page: header with Run all and engine status, then the cells. */
+const APP_NAME = 'TARS Metascript Playground';
+/** Wide screens have room for the panels beside the cells from the start. */
+const PANEL_OPEN_WIDTH = 1200;
+
+/** Whether a key press would type into something: then `?` is a character, not a command. */
+function isTyping(target: EventTarget | null): boolean {
+  return target instanceof HTMLElement && (target.isContentEditable || target.closest('input, textarea, select, [contenteditable="true"]') !== null);
+}
+
+/** The cell that holds the focus, if any. */
+function focusedCellId(): string | null {
+  const element = document.activeElement instanceof HTMLElement ? document.activeElement.closest<HTMLElement>('[data-cell-id]') : null;
+  return element?.dataset.cellId ?? null;
+}
+
+/** The page: the header, the cells, the side panels, and the keyboard commands. */
 export function App() {
   const { notebook, session } = usePlayground();
-  const title = () => {
+  const theme = createTheme();
+  const commands = createCellCommands(notebook, session);
+  const [panelOpen, setPanelOpen] = createSignal(window.innerWidth >= PANEL_OPEN_WIDTH);
+  const [keysOpen, setKeysOpen] = createSignal(false);
+  const busy = () => [session.hosts.python.status().state, session.hosts.javascript.status().state].some((state) => state === 'busy' || state === 'loading');
+
+  createEffect(() => {
     const name = documentProperty(notebook, 'DESCRIBE', 'name');
-    return typeof name === 'string' ? name : 'Untitled metascript';
-  };
-  const security = () => {
-    const tier = documentProperty(notebook, 'CONFIG', 'security');
-    return typeof tier === 'string' ? tier : 'standard';
-  };
-  const busy = () =>
-    [session.hosts.python.status().state, session.hosts.javascript.status().state].some((state) => state === 'busy' || state === 'loading');
-  const onKeyDown = (event: KeyboardEvent) => {
-    if (event.key === 'Escape' && busy()) {
-      event.preventDefault();
-      void session.stop();
+    document.title = typeof name === 'string' ? `${name} · ${APP_NAME}` : APP_NAME;
+  });
+
+  const perform = (command: Command, cellId: string | null) => {
+    switch (command) {
+      case 'run-all':
+        void session.runAll();
+        return;
+      case 'stop':
+        void session.stop();
+        return;
+      case 'restart-engine':
+        void commands.restart(cellLanguage(notebook, cellId));
+        return;
+      case 'add-cell':
+        commands.addBelow(cellId);
+        return;
+      case 'delete-cell':
+        if (cellId !== null) commands.remove(cellId);
+        return;
+      case 'move-up':
+      case 'move-down':
+        if (cellId !== null) commands.move(cellId, command === 'move-up' ? -1 : 1);
+        return;
+      case 'help':
+        setKeysOpen(!keysOpen());
+        return;
     }
+  };
+  const onKeyDown = (event: KeyboardEvent) => {
+    const command = commandFor(event, isTyping(event.target));
+    // Esc closes menus and dialogs first; it stops a run only when something is running.
+    if (command === null || (command === 'stop' && !busy())) return;
+    event.preventDefault();
+    perform(command, focusedCellId());
   };
   onMount(() => {
     document.addEventListener('keydown', onKeyDown);
@@ -30,64 +79,73 @@ export function App() {
   onCleanup(() => {
     document.removeEventListener('keydown', onKeyDown);
   });
+
   const runAndAdvance = (cellId: string) => {
     void session.runCell(cellId);
     const cells = notebook.cells();
     const next = cells[cells.findIndex((cell) => cell.id === cellId) + 1];
-    const target = next ? document.querySelector<HTMLTextAreaElement>(`[data-cell-id="${next.id}"] textarea`) : null;
-    target?.focus();
+    if (next) focusCellEditor(next.id);
+    else commands.addBelow(cellId);
   };
+
   return (
-    <div class="app">
-      <header class="app-header">
-        <h1>{title()}</h1>
-        <span class="policy-badge" data-testid="policy-badge" title="The document's security tier (CONFIG security)">
-          {security()}
-        </span>
-        <div class="engines">
-          <EngineStatusBadge host={session.hosts.python} />
-          <EngineStatusBadge host={session.hosts.javascript} />
-        </div>
-        <button type="button" class="primary" data-testid="run-all" onClick={() => void session.runAll()}>
-          ▶▶ Run all
-        </button>
-        <button type="button" data-testid="stop" disabled={!busy()} onClick={() => void session.stop()} aria-keyshortcuts="Escape" title="Stop (Esc)">
-          ■ Stop
-        </button>
-      </header>
-      <main>
-        <Show when={notebook.state.loadFailure}>
-          {(failure) => (
-            <div class="load-failure" role="alert" data-testid="load-error">
-              <p>
-                The document could not be opened: {failure().message} (line {failure().line}, column {failure().column}). Your
-                text is kept below; the cells shown are the previous document.
-              </p>
-              <textarea readonly class="code" value={failure().text} aria-label="Text that could not be opened" />
-            </div>
-          )}
+    <div class="app" classList={{ 'with-panel': panelOpen() }}>
+      <a class="skip-link" href="#cells">
+        Skip to the cells
+      </a>
+      <Header theme={theme} panelOpen={panelOpen()} onTogglePanel={() => setPanelOpen(!panelOpen())} onShowKeys={() => setKeysOpen(true)} busy={busy()} />
+      <div class="workspace">
+        <main id="cells" tabindex="-1">
+          <Show when={notebook.state.loadFailure}>
+            {(failure) => (
+              <div class="load-failure" role="alert" data-testid="load-error">
+                <p>
+                  The document could not be opened: {failure().message} (line {failure().line}, column {failure().column}). Your text is kept below; the
+                  cells shown are the previous document.
+                </p>
+                <textarea readonly class="code" value={failure().text} aria-label="Text that could not be opened" />
+              </div>
+            )}
+          </Show>
+          <Show when={session.log().length > 0}>
+            <pre class="run-log" data-testid="run-log" aria-label="Messages from ACTION blocks">
+              {session.log().join('\n')}
+            </pre>
+          </Show>
+          <For each={notebook.state.items}>
+            {(item) => {
+              if (item.type === 'block') return item.block.type === 'raw' ? <InertBlock block={item.block} /> : null;
+              const cell = () => notebook.state.cells[item.cellId];
+              return <Show when={cell()}>{(current) => <CellView cell={current()} commands={commands} onRunAndAdvance={runAndAdvance} />}</Show>;
+            }}
+          </For>
+          <div class="add-cell" role="group" aria-label="Add a cell at the end">
+            <button type="button" data-testid="add-python" onClick={() => focusCellEditor(notebook.addCell('PYTHON'))}>
+              + Python
+            </button>
+            <button type="button" data-testid="add-javascript" onClick={() => focusCellEditor(notebook.addCell('JAVASCRIPT'))}>
+              + JavaScript
+            </button>
+            <button type="button" data-testid="add-markdown" onClick={() => focusCellEditor(notebook.addCell('MARKDOWN'))}>
+              + Markdown
+            </button>
+          </div>
+        </main>
+        <Show when={panelOpen()}>
+          <SidePanel onClose={() => setPanelOpen(false)} />
         </Show>
-        <Show when={session.log().length > 0}>
-          <pre class="run-log" data-testid="run-log" aria-label="Messages from ACTION blocks">
-            {session.log().join('\n')}
-          </pre>
-        </Show>
-        <For each={notebook.state.items}>
-          {(item) => {
-            if (item.type === 'block') return item.block.type === 'raw' ? <InertBlock block={item.block} /> : null;
-            const cell = () => notebook.state.cells[item.cellId];
-            return <Show when={cell()}>{(current) => <CellView cell={current()} onRunAndAdvance={runAndAdvance} />}</Show>;
-          }}
-        </For>
-        <div class="add-cell">
-          <button type="button" onClick={() => notebook.addCell('PYTHON')}>
-            + Python
-          </button>
-          <button type="button" onClick={() => notebook.addCell('JAVASCRIPT')}>
-            + JavaScript
-          </button>
-        </div>
-      </main>
+      </div>
+      <Show when={commands.deleted()}>
+        {(deleted) => (
+          <div class="toast" role="status" data-testid="undo-delete">
+            Deleted {deleted().label}.{' '}
+            <button type="button" onClick={() => { commands.undoDelete(); }}>
+              Undo
+            </button>
+          </div>
+        )}
+      </Show>
+      <KeyHelp open={keysOpen()} onClose={() => setKeysOpen(false)} />
     </div>
   );
 }

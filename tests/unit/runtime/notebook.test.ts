@@ -64,3 +64,61 @@ describe('createNotebook', () => {
     expect(notebook.text()).toBe('PYTHON first {\n    1\n}\nJAVASCRIPT {\n    const x = 1;\n}\n');
   });
 });
+
+describe('editing the cells of a notebook', () => {
+  const THREE = 'PYTHON a {\n    1\n}\n\n// kept between\nJAVASCRIPT b {\n    2\n}\n\nPYTHON c {\n    3\n}\n';
+  const names = (notebook: ReturnType<typeof createNotebook>) => notebook.cells().map((cell) => cell.name ?? cell.kind);
+  const idOf = (notebook: ReturnType<typeof createNotebook>, name: string) => {
+    const found = notebook.find(name);
+    if (!found) throw new Error(`no cell ${name}`);
+    return found.id;
+  };
+
+  it('adds a cell after a given cell, or at the end', () => {
+    const notebook = createNotebook(THREE);
+    notebook.addCell('JAVASCRIPT', idOf(notebook, 'a'));
+    notebook.addCell('PYTHON');
+    expect(names(notebook)).toEqual(['a', 'JAVASCRIPT', 'b', 'c', 'PYTHON']);
+  });
+
+  it('deletes a cell, and undoing puts it back where it was with its code and output', () => {
+    const notebook = createNotebook(THREE);
+    const b = idOf(notebook, 'b');
+    notebook.setCode(b, 'const edited = 1');
+    notebook.appendOutput(b, { stream: 'stdout', text: 'shown' });
+    const undo = notebook.deleteCell(b);
+    expect(names(notebook)).toEqual(['a', 'c']);
+    expect(notebook.find(b)).toBeUndefined();
+    expect(notebook.text()).not.toContain('JAVASCRIPT b');
+    undo();
+    expect(names(notebook)).toEqual(['a', 'b', 'c']);
+    expect(notebook.find('b')?.code).toBe('const edited = 1');
+    expect(notebook.find('b')?.output).toEqual([{ stream: 'stdout', text: 'shown' }]);
+    undo();
+    expect(names(notebook)).toEqual(['a', 'b', 'c']);
+  });
+
+  it('swaps a cell with its neighbouring cell, leaving other blocks in place, and stops at the ends', () => {
+    const notebook = createNotebook(THREE);
+    notebook.moveCell(idOf(notebook, 'a'), 1);
+    expect(names(notebook)).toEqual(['b', 'a', 'c']);
+    expect(notebook.text()).toBe('JAVASCRIPT b {\n    2\n}\n\n// kept between\nPYTHON a {\n    1\n}\n\nPYTHON c {\n    3\n}\n');
+    notebook.moveCell(idOf(notebook, 'b'), -1);
+    expect(names(notebook)).toEqual(['b', 'a', 'c']);
+    notebook.moveCell(idOf(notebook, 'c'), 1);
+    expect(names(notebook)).toEqual(['b', 'a', 'c']);
+    notebook.moveCell(idOf(notebook, 'c'), -1);
+    expect(names(notebook)).toEqual(['b', 'c', 'a']);
+  });
+
+  it('changes a cell kind, keeping its name and code and clearing its run state', () => {
+    const notebook = createNotebook(THREE);
+    const a = idOf(notebook, 'a');
+    notebook.update(a, () => ({ status: 'done', runCount: 2 }));
+    notebook.setKind(a, 'JAVASCRIPT');
+    expect(notebook.find(a)).toMatchObject({ id: a, kind: 'JAVASCRIPT', name: 'a', code: '1', status: 'idle', runCount: 0 });
+    expect(notebook.text()).toContain('JAVASCRIPT a {\n    1\n}');
+    notebook.setKind(a, 'WASM');
+    expect(notebook.find(a)?.status).toBe('inert');
+  });
+});

@@ -1,0 +1,86 @@
+import { For, Show } from 'solid-js';
+import type { Language } from '../../engines/contract';
+import { languageOf, type CellState } from '../../runtime/notebook';
+import { formatBytes, formatDuration } from '../format-size';
+import { usePlayground } from '../playground-context';
+
+const LANGUAGES: readonly { id: Language; label: string }[] = [
+  { id: 'python', label: 'Python' },
+  { id: 'javascript', label: 'JavaScript' },
+];
+
+/** Per-cell and per-language run times, and how long each engine took to start. */
+export function PerformancePanel() {
+  const { notebook, session } = usePlayground();
+  const ran = () => notebook.cells().filter((cell) => cell.runCount > 0);
+  const label = (cell: CellState) => cell.name ?? `${cell.kind.toLowerCase()} cell`;
+  const totals = (language: Language) => {
+    const cells = ran().filter((cell) => languageOf(cell.kind) === language);
+    return {
+      runs: cells.reduce((sum, cell) => sum + cell.runCount, 0),
+      ms: cells.reduce((sum, cell) => sum + cell.totalMs, 0),
+      moved: cells.reduce((sum, cell) => sum + cell.bytesMoved, 0),
+    };
+  };
+  return (
+    <div class="performance" data-testid="performance-panel">
+      <h3>Engines</h3>
+      <table class="panel-table">
+        <thead>
+          <tr>
+            <th scope="col">Language</th>
+            <th scope="col">Start-up</th>
+            <th scope="col">Runs</th>
+            <th scope="col">Run time</th>
+            <th scope="col">Moved in/out</th>
+          </tr>
+        </thead>
+        <tbody>
+          <For each={LANGUAGES}>
+            {(language) => {
+              const startup = () => session.hosts[language.id].startup();
+              return (
+                <tr data-language={language.id}>
+                  <th scope="row">{language.label}</th>
+                  <td data-testid={`startup-${language.id}`}>{startup() ? formatDuration(startup()?.ms ?? 0) : 'not started'}</td>
+                  <td>{totals(language.id).runs}</td>
+                  <td>{formatDuration(totals(language.id).ms)}</td>
+                  <td>{formatBytes(totals(language.id).moved)}</td>
+                </tr>
+              );
+            }}
+          </For>
+        </tbody>
+      </table>
+      <h3>Cells</h3>
+      <Show when={ran().length > 0} fallback={<p class="panel-empty">No cell has run yet.</p>}>
+        <table class="panel-table" data-testid="performance-cells">
+          <thead>
+            <tr>
+              <th scope="col">Cell</th>
+              <th scope="col">Runs</th>
+              <th scope="col">Last</th>
+              <th scope="col">Total</th>
+              <th scope="col" title="Time the engine itself spent on the last run">In engine</th>
+              <th scope="col" title="Engine heap after the last run">Heap</th>
+            </tr>
+          </thead>
+          <tbody>
+            <For each={ran()}>
+              {(cell) => (
+                <tr data-cell={cell.id}>
+                  <th scope="row">{label(cell)}</th>
+                  <td>{cell.runCount}</td>
+                  <td>{cell.durationMs === null ? '–' : formatDuration(cell.durationMs)}</td>
+                  <td>{formatDuration(cell.totalMs)}</td>
+                  <td>{cell.engineMs === null ? '–' : formatDuration(cell.engineMs)}</td>
+                  <td>{cell.memoryBytes === null ? '–' : formatBytes(cell.memoryBytes)}</td>
+                </tr>
+              )}
+            </For>
+          </tbody>
+        </table>
+      </Show>
+    </div>
+  );
+}

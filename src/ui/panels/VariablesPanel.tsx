@@ -1,0 +1,42 @@
+import { For, Show } from 'solid-js';
+import { displayOf } from '../../runtime/session';
+import type { VariableEntry } from '../../runtime/variable-store';
+import { formatBytes } from '../format-size';
+import { usePlayground } from '../playground-context';
+
+const ORIGINS = { python: 'Python', javascript: 'JavaScript', document: 'Document' } as const;
+
+/** The variable store: every shared name, where it came from, and its value. */
+export function VariablesPanel() {
+  const { notebook, session } = usePlayground();
+  const entries = () => Object.values(session.variables.entries).sort((a, b) => a.name.localeCompare(b.name));
+  const source = (entry: VariableEntry) => {
+    if (entry.cellId === null) return ORIGINS[entry.origin];
+    const cell = notebook.state.cells[entry.cellId];
+    return `${ORIGINS[entry.origin]} · ${cell?.name ?? 'unnamed cell'}`;
+  };
+  return (
+    <Show when={entries().length > 0} fallback={<p class="panel-empty">No shared variables yet. Run a cell: the names it assigns at top level appear here.</p>}>
+      <ul class="variable-list" data-testid="variables-panel">
+        <For each={entries()}>
+          {(entry) => (
+            <li class="variable" data-variable={entry.name}>
+              <details>
+                <summary>
+                  <code class="variable-name">{entry.name}</code>
+                  <span class="variable-type">{entry.type}</span>
+                  <span class="variable-origin">{source(entry)}</span>
+                  <span class="variable-size">{formatBytes(entry.sizeBytes)}</span>
+                  <span class="variable-preview">{entry.preview}</span>
+                </summary>
+                <Show when={entry.barrier} fallback={<pre class="variable-value">{displayOf(entry.value)}</pre>}>
+                  {(barrier) => <p class="variable-barrier">Stays in {ORIGINS[entry.origin]}: {barrier()}</p>}
+                </Show>
+              </details>
+            </li>
+          )}
+        </For>
+      </ul>
+    </Show>
+  );
+}
