@@ -42,7 +42,7 @@ export default defineConfig({
     // vite preview of the production build, with COOP/COEP: cross-origin isolated.
     project('isolated', PORTS.isolated, { testIgnore: /static-host|dev-server/ }),
     // The same build without the headers: no SharedArrayBuffer, the fallback paths.
-    project('not-isolated', PORTS.notIsolated, { testIgnore: /static-host|dev-server/ }),
+    project('not-isolated', PORTS.notIsolated, { testIgnore: /static-host|dev-server|readme-screenshot/ }),
     // dist/ from a plain static file server that knows nothing of the app.
     project('static-host', PORTS.staticHost, { testMatch: /static-host/ }),
     // The dev server that `npm start` runs, serving Pyodide from node_modules.

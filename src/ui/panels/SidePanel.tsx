@@ -29,25 +29,34 @@ export function SidePanel(props: { onClose: () => void }) {
   };
   return (
     <aside class="side-panel" aria-label="Panels" data-testid="side-panel">
-      <div class="panel-tabs" role="tablist" aria-label="Panels" onKeyDown={onKeyDown}>
-        <For each={TABS}>
-          {(candidate, index) => (
-            <button
-              ref={(element) => (tabs[index()] = element)}
-              type="button"
-              role="tab"
-              id={`tab-${candidate.id}`}
-              aria-selected={tab() === candidate.id}
-              aria-controls={`panel-${candidate.id}`}
-              tabindex={tab() === candidate.id ? 0 : -1}
-              data-testid={`tab-${candidate.id}`}
-              onClick={() => setTab(candidate.id)}
-            >
-              {candidate.label}
-            </button>
-          )}
-        </For>
-        <button type="button" class="icon close-panel" aria-label="Close the panels" onClick={() => { props.onClose(); }}>
+      <div class="panel-head">
+        <div class="panel-tabs" role="tablist" aria-label="Panels" onKeyDown={onKeyDown}>
+          <For each={TABS}>
+            {(candidate, index) => (
+              <button
+                ref={(element) => (tabs[index()] = element)}
+                type="button"
+                role="tab"
+                id={`tab-${candidate.id}`}
+                aria-selected={tab() === candidate.id}
+                aria-controls={`panel-${candidate.id}`}
+                tabindex={tab() === candidate.id ? 0 : -1}
+                data-testid={`tab-${candidate.id}`}
+                onClick={() => setTab(candidate.id)}
+              >
+                {candidate.label}
+              </button>
+            )}
+          </For>
+        </div>
+        <button
+          type="button"
+          class="icon close-panel"
+          aria-label="Close the panels"
+          onClick={() => {
+            props.onClose();
+          }}
+        >
           ✕
         </button>
       </div>
