@@ -1,6 +1,6 @@
 import { test, expect } from './fixtures';
 import { decodeShareHash } from '../../src/share/share-link';
-import { cell, openDocument, tars } from './documents';
+import { cell, openDocument, setCellCode, tars } from './documents';
 
 const SPEC_EXAMPLE = `DESCRIBE {
     name: "Orbit demo"
@@ -108,7 +108,7 @@ test('changing a variable marks the cells that read it as stale', async ({ page 
   );
   const first = await page.evaluate(() => window.playground.runAll());
   expect(first.cells.map((item) => [item.result, item.stale])).toEqual([[null, false], [10, false], ['independent', false]]);
-  await cell(page, 'source').locator('textarea').fill('level = 2\nlevels = [level]');
+  await setCellCode(page, 'source', 'level = 2\nlevels = [level]');
   await page.evaluate(() => window.playground.runCell('source'));
   await expect(cell(page, 'reader')).toHaveAttribute('data-stale', 'true');
   await expect(cell(page, 'other')).toHaveAttribute('data-stale', 'false');

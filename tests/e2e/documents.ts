@@ -27,6 +27,24 @@ export function cell(page: Page, name: string) {
   return page.locator(`[data-testid="cell"][data-cell-name="${name}"]`);
 }
 
+/** The CodeMirror editor of a cell, scrolled near the viewport so that it gets built. */
+export async function cellEditor(page: Page, name: string) {
+  const target = cell(page, name);
+  await target.scrollIntoViewIfNeeded();
+  const content = target.locator('.cm-content');
+  await expect(content).toBeVisible();
+  return content;
+}
+
+/** Replaces a cell's code the way a person would: focus its editor, select all, type. */
+export async function setCellCode(page: Page, name: string, code: string): Promise<void> {
+  const content = await cellEditor(page, name);
+  await content.focus();
+  await page.keyboard.press('ControlOrMeta+a');
+  await page.keyboard.insertText(code);
+  await expect.poll(() => content.locator('.cm-line').allTextContents()).toEqual(code.split('\n'));
+}
+
 /** Loads one Python and one JavaScript cell, runs all, and checks what each shows. */
 export async function expectBothLanguagesRun(page: Page): Promise<void> {
   await openDocument(
