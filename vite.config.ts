@@ -1,9 +1,16 @@
+import { statSync } from 'node:fs';
 import { defineConfig } from 'vite';
 import solid from 'vite-plugin-solid';
 import { viteStaticCopy } from 'vite-plugin-static-copy';
 
 /** Pyodide's runtime files, served from node_modules in dev and copied into dist/ by the build. */
 const PYODIDE_FILES = ['pyodide.asm.mjs', 'pyodide.asm.wasm', 'python_stdlib.zip', 'pyodide-lock.json'];
+
+/**
+ * Their sizes, for the Python engine's load progress: servers compress the script and the lock
+ * file on the fly and then send no Content-Length, so the total comes from here.
+ */
+const PYODIDE_FILE_BYTES = Object.fromEntries(PYODIDE_FILES.map((file) => [file, statSync(`node_modules/pyodide/${file}`).size]));
 
 /**
  * COOP and COEP make the page cross-origin isolated, which SharedArrayBuffer (and so Python
@@ -29,6 +36,7 @@ export default defineConfig({
     }),
   ],
   worker: { format: 'es' },
+  define: { __PYODIDE_FILE_BYTES__: JSON.stringify(PYODIDE_FILE_BYTES) },
   optimizeDeps: { exclude: ['pyodide', '@jitl/quickjs-wasmfile-release-sync'] },
   build: { target: 'es2022', chunkSizeWarningLimit: 1500 },
   server: { headers: isolationHeaders },

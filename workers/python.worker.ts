@@ -6,8 +6,10 @@ import { packageSourcesFrom } from '../src/engines/python/package-sources';
 // Pyodide's runtime files sit in `pyodide/` at the app's root, one level above the worker chunk.
 // A variable, not a literal, so the bundler leaves the folder to be resolved at run time.
 const PYODIDE_FOLDER = '../pyodide/';
+/** The runtime files' sizes by name, recorded by vite.config.ts at build time. */
+declare const __PYODIDE_FILE_BYTES__: Readonly<Record<string, number>>;
 const sources = packageSourcesFrom({
   packageBaseUrl: import.meta.env.VITE_PYODIDE_PACKAGE_BASE_URL,
   pypiIndexUrl: import.meta.env.VITE_PYPI_INDEX_URL,
 });
-expose(new PythonEngine({ indexURL: new URL(PYODIDE_FOLDER, import.meta.url).href, ...sources }));
+expose(new PythonEngine({ indexURL: new URL(PYODIDE_FOLDER, import.meta.url).href, runtimeFileBytes: __PYODIDE_FILE_BYTES__, ...sources }));

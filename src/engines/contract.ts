@@ -11,13 +11,31 @@ export type Language = 'python' | 'javascript';
 /** Where a run's text went. */
 export type StreamName = 'stdout' | 'stderr';
 
-/** One piece of a run's output, in the order it was written. */
-export interface OutputChunk {
+/** Text written to stdout or stderr. */
+export interface StreamChunk {
   /** The stream the text was written to. */
   readonly stream: StreamName;
   /** The text, exactly as written (it may hold several lines or part of one). */
   readonly text: string;
 }
+
+/**
+ * A Jupyter-style MIME bundle: the same thing in one or more forms, keyed by MIME type, such
+ * as `text/html`, `image/svg+xml`, `image/png` or `application/json`. Every value is text:
+ * images are base64 without a `data:` prefix, and `application/json` holds JSON text.
+ */
+export type MimeBundle = Readonly<Record<string, string>>;
+
+/** Something a run showed with `display()`, or a rich form of its last expression. */
+export interface DisplayChunk {
+  /** Always `display`: tells this chunk from stream text. */
+  readonly stream: 'display';
+  /** The forms it can be shown in; the UI picks the richest it can render. */
+  readonly data: MimeBundle;
+}
+
+/** One piece of a run's output, in the order it was written or displayed. */
+export type OutputChunk = StreamChunk | DisplayChunk;
 
 /** What kind of failure an error is; the UI and the tests switch on this. */
 export type ErrorKind =
@@ -66,7 +84,7 @@ export interface UnifiedError {
 export interface ExecutionResult {
   /** True when the code ran to the end without an error. */
   readonly success: boolean;
-  /** stdout and stderr chunks, in the order they were written. */
+  /** stdout and stderr text and displayed bundles, in the order they were written. */
   readonly output: readonly OutputChunk[];
   /** The last expression's value in the neutral model, or null when there is none. */
   readonly result: NeutralValue;
@@ -96,6 +114,10 @@ export interface LoadProgress {
   readonly step: string;
   /** Fraction done, from 0 to 1. */
   readonly fraction: number;
+  /** Real bytes of the engine's files fetched so far (decoded), counted as they arrive. */
+  readonly bytesLoaded: number;
+  /** The bytes the engine's files come to in all, when known (Content-Length or build-time sizes). */
+  readonly bytesTotal: number | null;
 }
 
 /** Real versions of what is running. */

@@ -23,7 +23,9 @@ import type {
   VersionInfo,
 } from './contract';
 import { EngineLifecycle } from './lifecycle';
+import { StartupProgress } from './startup-progress';
 import { OutputCollector } from './output-collector';
+import { readBundle } from './mime-bundle';
 import { rewriteCell } from './javascript/cell-rewrite';
 import { readsOf } from './javascript/reads';
 import { errorFromStack } from './javascript/error-stack';
@@ -401,16 +403,18 @@ export class JavaScriptEngine implements JavaScriptBridgeContract {
 
   /** Start-up in named steps: wasm module, runtime limits, context and prelude. */
   private async start(onProgress: ProgressListener): Promise<Loaded> {
-    onProgress({ step: 'loading runtime', fraction: 0.1 });
-    const module = await (this.options.loadModule ?? (() => newQuickJSWASMModuleFromVariant(variant)))();
-    onProgress({ step: 'creating context', fraction: 0.8 });
+    const progress = new StartupProgress(onProgress);
+    // The wasm compiles while it streams in, so little is left once the last byte is here.
+    progress.enterDownload('loading runtime', { from: 0.05, to: 0.75, then: 'starting runtime' });
+    const module = await progress.whileDownloading(this.options.loadModule ?? (() => newQuickJSWASMModuleFromVariant(variant)));
+    progress.enter('creating context', 0.8);
     const runtime = module.newRuntime();
     runtime.setMaxStackSize(this.options.maxStackBytes ?? 128 * 1024);
     runtime.setMemoryLimit(this.options.memoryLimitBytes ?? 256 * 1024 * 1024);
     runtime.setInterruptHandler(() => this.shouldInterrupt());
     this.modules.attach(runtime);
     const loaded = { runtime, ...this.newContext(runtime) };
-    onProgress({ step: 'ready', fraction: 1 });
+    progress.enter('ready', 1);
     return loaded;
   }
 
@@ -431,13 +435,17 @@ export class JavaScriptEngine implements JavaScriptBridgeContract {
     return { context, helpers, timers };
   }
 
-  /** Runs the prelude in a fresh context, giving it the host's write function. */
+  /** Runs the prelude in a fresh context, giving it the host's write and display functions. */
   private installPrelude(context: QuickJSContext): QuickJSHandle {
     using install = context.unwrapResult(context.evalCode(preludeSource, PRELUDE_FILE));
     using write = context.newFunction('write', (stream, text) => {
       this.output.write(context.getString(stream) === 'stderr' ? 'stderr' : 'stdout', context.getString(text));
     });
-    return context.unwrapResult(context.callFunction(install, context.undefined, write));
+    // The prelude hands over a plain object of strings, which dump copies out as it is.
+    using show = context.newFunction('show', (bundle) => {
+      this.output.display(readBundle(context.dump(bundle)));
+    });
+    return context.unwrapResult(context.callFunction(install, context.undefined, write, show));
   }
 }
 

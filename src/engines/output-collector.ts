@@ -1,4 +1,4 @@
-import type { OutputChunk, OutputListener, StreamName } from './contract';
+import type { MimeBundle, OutputChunk, OutputListener, StreamName } from './contract';
 
 /** The window in which at most SENDS_PER_WINDOW writes are sent on at once. */
 const FLUSH_INTERVAL_MS = 25;
@@ -39,8 +39,8 @@ export class OutputCollector {
       this.listener?.({ stream, text }, null);
       return;
     }
-    appendChunk(this.chunks, stream, text);
-    appendChunk(this.pending, stream, text);
+    appendChunk(this.chunks, { stream, text });
+    appendChunk(this.pending, { stream, text });
     const now = performance.now();
     if (now - this.windowStart >= FLUSH_INTERVAL_MS) {
       this.windowStart = now;
@@ -50,6 +50,23 @@ export class OutputCollector {
       this.sentInWindow++;
       this.send();
     }
+  }
+
+  /**
+   * Records a displayed MIME bundle. It is sent at once, after any text held back before it,
+   * so that it keeps its place among the text and is never merged or delayed.
+   */
+  display(data: MimeBundle): void {
+    // A bundle with no form at all has nothing to show.
+    if (Object.keys(data).length === 0) return;
+    const chunk: OutputChunk = { stream: 'display', data };
+    if (this.cellId === null) {
+      this.listener?.(chunk, null);
+      return;
+    }
+    this.chunks.push(chunk);
+    this.pending.push(chunk);
+    this.send();
   }
 
   /** Ends the run: sends what is pending and returns everything the run wrote. */
@@ -69,9 +86,15 @@ export class OutputCollector {
   }
 }
 
-/** Appends text, merging it into the last chunk when that chunk is of the same stream. */
-function appendChunk(chunks: OutputChunk[], stream: StreamName, text: string): void {
+/**
+ * Appends a chunk in place, merging text into the last chunk when that is text of the same
+ * stream. Live output and a run's final output are merged alike, so both have the same shape.
+ */
+export function appendChunk(chunks: OutputChunk[], chunk: OutputChunk): void {
   const last = chunks.at(-1);
-  if (last?.stream === stream) chunks[chunks.length - 1] = { stream, text: last.text + text };
-  else chunks.push({ stream, text });
+  if (chunk.stream !== 'display' && last !== undefined && last.stream === chunk.stream) {
+    chunks[chunks.length - 1] = { stream: chunk.stream, text: last.text + chunk.text };
+  } else {
+    chunks.push(chunk);
+  }
 }

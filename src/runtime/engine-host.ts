@@ -31,6 +31,17 @@ const INTERRUPT_GRACE_MS = 2000;
 /** Pyodide now and then clears the flag without raising; raising it again fixes that. */
 const INTERRUPT_REPEAT_MS = 100;
 
+/** The last start-up: its wall time on the main thread, from spawning the worker to ready. */
+export interface StartupTime {
+  /** Milliseconds from spawning the worker to the engine being ready. */
+  readonly ms: number;
+  /** When it became ready, as a `Date.now()` timestamp. */
+  readonly at: number;
+}
+
+/** What the host needs of a worker; a real `Worker` is one, and tests pass a fake. */
+export type EngineWorker = Pick<Worker, 'postMessage' | 'addEventListener' | 'removeEventListener' | 'terminate'>;
+
 /** The worker died (crashed, failed to load, or was terminated) while a call was pending. */
 export class WorkerDiedError extends Error {
   override readonly name = 'WorkerDiedError';
@@ -42,6 +53,8 @@ export interface EngineHost<C extends HostedEngine = HostedEngine> {
   readonly language: Language;
   /** The engine's lifecycle state, reactive. */
   readonly status: Accessor<EngineStatus>;
+  /** The last successful start-up's time, reactive; null before the first one. */
+  readonly startup: Accessor<StartupTime | null>;
   /** Starts the engine if needed and runs code; rejects with WorkerDiedError if the worker dies. */
   execute(code: string, options?: ExecuteOptions): Promise<ExecutionResult>;
   /** Starts the engine without running anything. */
@@ -57,10 +70,15 @@ export interface EngineHost<C extends HostedEngine = HostedEngine> {
   interrupt(): Promise<StopOutcome>;
   /** Terminates the worker; the next call starts a fresh one. Engine state is lost. */
   terminate(): void;
+  /**
+   * Terminates the worker if there is one, whatever its state, and starts a fresh one. Calls
+   * pending on the old worker reject with a WorkerDiedError; engine state is lost.
+   */
+  restart(): Promise<void>;
 }
 
 interface Running<C extends HostedEngine> {
-  readonly worker: Worker;
+  readonly worker: EngineWorker;
   readonly remote: Remote<C>;
   /** The shared interrupt flag, when the page is cross-origin isolated. */
   readonly flag: Int32Array | null;
@@ -74,10 +92,11 @@ interface Running<C extends HostedEngine> {
 /** Creates the host for one language; `spawn` makes a fresh worker each time one is needed. */
 export function createEngineHost<C extends HostedEngine = HostedEngine>(
   language: Language,
-  spawn: () => Worker,
+  spawn: () => EngineWorker,
   onOutput: OutputListener,
 ): EngineHost<C> {
   const [status, setStatus] = createSignal<EngineStatus>({ state: 'idle' });
+  const [startup, setStartup] = createSignal<StartupTime | null>(null);
   let running: Running<C> | null = null;
   let pending = 0;
   /** Called, synchronously, when the last pending call ends. */
@@ -97,6 +116,7 @@ export function createEngineHost<C extends HostedEngine = HostedEngine>(
   };
 
   const launch = (): Running<C> => {
+    const spawnedAt = performance.now();
     const worker = spawn();
     const remote = wrap<C>(worker);
     let kill: (error: WorkerDiedError) => void = () => undefined;
@@ -112,8 +132,9 @@ export function createEngineHost<C extends HostedEngine = HostedEngine>(
     worker.addEventListener('messageerror', () => {
       crash(engine, `the ${language} worker sent a message that could not be read`);
     });
-    setStatus({ state: 'loading', progress: { step: 'starting worker', fraction: 0 } });
-    const flag = self.crossOriginIsolated && typeof SharedArrayBuffer === 'function' ? new Int32Array(new SharedArrayBuffer(4)) : null;
+    setStatus({ state: 'loading', progress: { step: 'starting worker', fraction: 0, bytesLoaded: 0, bytesTotal: null } });
+    // Through globalThis, which Node (the unit tests) has too; it has no crossOriginIsolated.
+    const flag = globalThis.crossOriginIsolated && typeof SharedArrayBuffer === 'function' ? new Int32Array(new SharedArrayBuffer(4)) : null;
     const ready = Promise.race([
       remote
         .init(
@@ -126,6 +147,9 @@ export function createEngineHost<C extends HostedEngine = HostedEngine>(
       died,
     ]).then(
       () => {
+        // A start-up that was superseded (restarted, or terminated) reports nothing.
+        if (running !== engine) return;
+        setStartup({ ms: performance.now() - spawnedAt, at: Date.now() });
         if (pending === 0) setStatus({ state: 'ready' });
       },
       (error: unknown) => {
@@ -223,5 +247,10 @@ export function createEngineHost<C extends HostedEngine = HostedEngine>(
       stop(running, new WorkerDiedError(`the ${language} engine was stopped; its state was lost`));
       setStatus({ state: 'idle' });
     },
+    restart: () => {
+      if (running) stop(running, new WorkerDiedError(`the ${language} engine was restarted; its state was lost`));
+      return current().ready;
+    },
+    startup,
   };
 }

@@ -16,7 +16,7 @@ export interface CellReport {
   readonly name: string | null;
   readonly kind: string;
   readonly status: CellStatus;
-  /** stdout and stderr as shown, in order. */
+  /** stdout and stderr text as shown, in order; what `display()` showed is left out. */
   readonly output: string;
   readonly result: NeutralValue;
   readonly errors: readonly UnifiedError[];
@@ -77,7 +77,8 @@ export function reportOf(stored: CellState, stale: boolean): CellReport {
     name: cell.name,
     kind: cell.kind,
     status: cell.status,
-    output: cell.output.map((chunk) => chunk.text).join(''),
+    // Text only, as SPEC §8 says; displayed bundles are shown in the page but not reported here.
+    output: cell.output.map((chunk) => (chunk.stream === 'display' ? '' : chunk.text)).join(''),
     result: cell.result,
     errors: [...cell.errors],
   };

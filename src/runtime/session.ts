@@ -34,6 +34,11 @@ export interface Session {
   runFrom(cellId: string): Promise<readonly CellState[]>;
   /** Stops the running cell in every engine and cancels the rest of a Run all. */
   stop(): Promise<void>;
+  /**
+   * Replaces an engine's worker with a fresh one, stopping whatever it was running. Its
+   * variables are lost; the store keeps the values other languages exported.
+   */
+  restartEngine(language: Language): Promise<void>;
   /** Whether a cell read a variable that has changed since it ran. */
   isStale(cell: CellState): boolean;
   /** Messages of the ACTION log blocks of the last run, reactive. */
@@ -167,6 +172,7 @@ export function createSession(notebook: Notebook, spawners: Readonly<Record<Lang
     const exported = await collect(language, cell.id, result.exports);
     // What the cell wrote itself is not a change it has missed.
     for (const name of result.exports) if (name in readVersions) readVersions[name] = variables.version(name);
+    const durationMs = performance.now() - started;
     notebook.update(cell.id, (current) => ({
       status: result.success ? 'done' : 'error',
       output: result.output,
@@ -174,7 +180,8 @@ export function createSession(notebook: Notebook, spawners: Readonly<Record<Lang
       resultText: result.resultText,
       errors: result.errors,
       runCount: current.runCount + 1,
-      durationMs: performance.now() - started,
+      durationMs,
+      totalMs: current.totalMs + durationMs,
       engineMs: result.executionTimeMs,
       memoryBytes: result.memoryBytes,
       bytesMoved: injected + exported,
@@ -247,6 +254,7 @@ export function createSession(notebook: Notebook, spawners: Readonly<Record<Lang
         frames: [],
       };
       notebook.update(cellId, (current) => ({ status: 'error', errors: [crash], runCount: current.runCount + 1 }));
+      if (error instanceof WorkerDiedError) forget(language);
       audit.record(stopped ? { kind: 'run', language, cellId, detail: 'stopped by the user' } : { kind: 'crash', language, cellId, detail: crash.message });
     }
     return notebook.state.cells[cellId] ?? cell;
@@ -289,13 +297,29 @@ export function createSession(notebook: Notebook, spawners: Readonly<Record<Lang
 
   const stop = async (): Promise<void> => {
     stopRequested = true;
+    stops += 1;
     const languages: Language[] = ['python', 'javascript'];
     const outcomes = await Promise.all(languages.map((language) => host(language).interrupt()));
     outcomes.forEach((outcome, index) => {
       const language = languages[index] ?? null;
       if (outcome === 'interrupted') audit.record({ kind: 'interrupt', language, cellId: null, detail: 'the run was interrupted; the engine kept its state' });
+      if (outcome === 'restarted' && language !== null) forget(language);
       if (outcome === 'restarted') audit.record({ kind: 'restart', language, cellId: null, detail: 'the worker was replaced to stop the run; its state was lost' });
     });
+  };
+
+  /** A new worker holds nothing: no injected values and, for Python, no document packages. */
+  const forget = (language: Language) => {
+    held[language].clear();
+    if (language === 'python') packagesReady = null;
+  };
+
+  const restartEngine = async (language: Language): Promise<void> => {
+    stopRequested = true;
+    stops += 1;
+    forget(language);
+    audit.record({ kind: 'restart', language, cellId: null, detail: 'restarted by the user; its state was lost' });
+    await host(language).restart();
   };
 
   const isStale = (cell: CellState): boolean =>
@@ -309,18 +333,52 @@ export function createSession(notebook: Notebook, spawners: Readonly<Record<Lang
     packagesReady = null;
   });
 
+  /**
+   * Runs wait their turn, as in a notebook kernel: a cell run while another runs (Shift+Enter
+   * pressed twice) starts when the first ends, so it sees the variables the first exports. A
+   * stop cancels every run still waiting.
+   */
+  let queue: Promise<unknown> = Promise.resolve();
+  let stops = 0;
+  const enqueue = <T>(cellIds: readonly string[], work: () => Promise<T>, cancelled: () => T): Promise<T> => {
+    const generation = stops;
+    for (const id of cellIds) if (notebook.state.cells[id]?.status !== 'running') notebook.update(id, () => ({ status: 'queued' }));
+    const turn = queue.then(() => {
+      if (generation === stops) return work();
+      for (const id of cellIds) if (notebook.state.cells[id]?.status === 'queued') notebook.update(id, () => ({ status: 'idle' }));
+      return cancelled();
+    });
+    queue = turn.catch(() => undefined);
+    return turn;
+  };
+  const runnableFrom = (fromItem: number) =>
+    notebook.state.items.slice(fromItem).flatMap((item) => (item.type === 'cell' && isRunnable(notebook.state.cells[item.cellId]?.kind ?? 'WASM') ? [item.cellId] : []));
+  const sequenceFrom = (fromItem: number) => enqueue(runnableFrom(fromItem), () => runSequence(fromItem), () => notebook.cells());
+
   return {
     hosts,
     variables,
     runCell: (cellId) => {
-      stopRequested = false;
-      return runCell(cellId);
+      const cancelled = () => {
+        const cell = notebook.state.cells[cellId];
+        if (!cell) throw new Error(`there is no cell ${cellId}`);
+        return cell;
+      };
+      return enqueue(
+        [cellId],
+        () => {
+          stopRequested = false;
+          return runCell(cellId);
+        },
+        cancelled,
+      );
     },
-    runAll: () => runSequence(0),
-    runFrom: (cellId) => runSequence(Math.max(0, notebook.state.items.findIndex((item) => item.type === 'cell' && item.cellId === cellId))),
+    runAll: () => sequenceFrom(0),
+    runFrom: (cellId) => sequenceFrom(Math.max(0, notebook.state.items.findIndex((item) => item.type === 'cell' && item.cellId === cellId))),
     log,
     audit,
     stop,
+    restartEngine,
     isStale,
   };
 }

@@ -1,24 +1,29 @@
-import { For, Show } from 'solid-js';
+import { For, Index, Match, Switch } from 'solid-js';
+import type { OutputChunk } from '../engines/contract';
 import type { CellState } from '../runtime/notebook';
 import { usePlayground } from './playground-context';
 import { formatError } from './format-error';
+import { MimeView } from './output/MimeView';
+import { ResultView } from './output/ResultView';
+import './output/output.css';
 
-/** A cell's stdout and stderr in order, its result, and its errors as tracebacks. */
+/** A cell's stdout, stderr and displayed bundles in order, its result, and its errors as tracebacks. */
 export function CellOutput(props: { cell: CellState }) {
   const { notebook } = usePlayground();
   const lookup = (cellId: string) => {
     const cell = notebook.state.cells[cellId];
     return cell ? { label: cell.name === null ? `cell ${cellId}` : `cell "${cell.name}"`, code: cell.code } : undefined;
   };
+  const label = () => (props.cell.name === null ? 'this cell' : `cell ${props.cell.name}`);
   const empty = () => props.cell.output.length === 0 && props.cell.resultText === null && props.cell.errors.length === 0;
   return (
     <div class="cell-output" data-testid="cell-output" aria-live="polite" classList={{ empty: empty() }}>
-      <Show when={props.cell.output.length > 0}>
-        <pre class="streams">
-          <For each={props.cell.output}>{(chunk) => <span class={chunk.stream}>{chunk.text}</span>}</For>
-        </pre>
-      </Show>
-      <Show when={props.cell.resultText}>{(text) => <pre class="result">{text()}</pre>}</Show>
+      {/* By index: the final output replaces the live one with the same shape, so frames and
+          open trees stay as they are instead of being built again. */}
+      <div class="output-flow streams" hidden={props.cell.output.length === 0}>
+        <Index each={props.cell.output}>{(chunk) => <Chunk chunk={chunk()} label={label()} />}</Index>
+      </div>
+      <ResultView result={props.cell.result} text={props.cell.resultText} label={label()} />
       <For each={props.cell.errors}>
         {(error) => (
           <pre class="error" data-error-kind={error.kind} role="alert">
@@ -27,5 +32,17 @@ export function CellOutput(props: { cell: CellState }) {
         )}
       </For>
     </div>
+  );
+}
+
+/** Stream text inline, so partial lines join up as written; a displayed bundle as a block. */
+function Chunk(props: { chunk: OutputChunk; label: string }) {
+  const text = () => (props.chunk.stream === 'display' ? null : props.chunk);
+  const bundle = () => (props.chunk.stream === 'display' ? props.chunk.data : null);
+  return (
+    <Switch>
+      <Match when={text()}>{(stream) => <span class={stream().stream}>{stream().text}</span>}</Match>
+      <Match when={bundle()}>{(data) => <MimeView data={data()} label={props.label} />}</Match>
+    </Switch>
   );
 }

@@ -1,6 +1,7 @@
 // The playground's JavaScript support code. It runs inside QuickJS before any user code and
-// returns the functions the engine needs; the host's write function never becomes a global.
-(function install(write) {
+// returns the functions the engine needs; the host's write and show functions never become
+// globals.
+(function install(write, show) {
   'use strict';
   var MAX_DEPTH = 4;
   var MAX_ITEMS = 100;
@@ -107,6 +108,96 @@
     table: function (data) { write('stdout', table(data) + '\n'); },
   };
   Object.defineProperty(globalThis, 'console', { value: console, writable: true, configurable: true, enumerable: false });
+
+  // display(): each value becomes a MIME bundle of strings, sent to the host on the same
+  // ordered path as console output.
+  var JSON_MAX_DEPTH = 100;
+  var BASE64 = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/';
+
+  function base64(bytes) {
+    var text = '';
+    for (var i = 0; i < bytes.length; i += 3) {
+      var a = bytes[i], b = bytes[i + 1], c = bytes[i + 2];
+      var triple = (a << 16) | ((b || 0) << 8) | (c || 0);
+      text += BASE64[triple >> 18] + BASE64[(triple >> 12) & 63] +
+        (i + 1 < bytes.length ? BASE64[(triple >> 6) & 63] : '=') +
+        (i + 2 < bytes.length ? BASE64[triple & 63] : '=');
+    }
+    return text;
+  }
+
+  function utf8(bytes) {
+    var binary = '';
+    for (var i = 0; i < bytes.length; i++) binary += String.fromCharCode(bytes[i]);
+    try {
+      return decodeURIComponent(escape(binary));
+    } catch (error) {
+      return binary;
+    }
+  }
+
+  function isPlainObject(value) {
+    if (value === null || typeof value !== 'object') return false;
+    var prototype = Object.getPrototypeOf(value);
+    return prototype === Object.prototype || prototype === null;
+  }
+
+  function isBundle(value) {
+    if (!isPlainObject(value)) return false;
+    var types = Object.keys(value);
+    return types.length > 0 && types.every(function (type) { return type.indexOf('/') !== -1; });
+  }
+
+  function isTextType(type) {
+    return /^text\//.test(type) || /xml$/.test(type) || /json$/.test(type) || type === 'application/javascript';
+  }
+
+  // A bundle's value as text: bytes of binary types in base64, JSON types as JSON text.
+  function bundleText(type, data) {
+    if (data === undefined || data === null) return undefined;
+    if (typeof data === 'string') return data;
+    if (data instanceof ArrayBuffer) data = new Uint8Array(data);
+    if (data instanceof Uint8Array) return isTextType(type) ? utf8(data) : base64(data);
+    if (/json$/.test(type)) {
+      try {
+        return JSON.stringify(data);
+      } catch (error) {
+        return undefined;
+      }
+    }
+    return String(data);
+  }
+
+  function isJsonable(value, depth, seen) {
+    if (depth > JSON_MAX_DEPTH) return false;
+    if (value === null || typeof value === 'string' || typeof value === 'boolean') return true;
+    if (typeof value === 'number') return isFinite(value);
+    if (typeof value !== 'object' || seen.indexOf(value) !== -1) return false;
+    var inner = seen.concat([value]);
+    var check = function (item) { return isJsonable(item, depth + 1, inner); };
+    if (Array.isArray(value)) return value.every(check);
+    if (!isPlainObject(value)) return false;
+    return Object.keys(value).every(function (name) { return check(value[name]); });
+  }
+
+  function bundleOf(value) {
+    var bundle = {};
+    if (isBundle(value)) {
+      Object.keys(value).forEach(function (type) {
+        var text = bundleText(type, value[type]);
+        if (text !== undefined) bundle[type] = text;
+      });
+      return bundle;
+    }
+    bundle['text/plain'] = inspect(value, 1, []);
+    if ((Array.isArray(value) || isPlainObject(value)) && isJsonable(value, 0, [])) bundle['application/json'] = JSON.stringify(value);
+    return bundle;
+  }
+
+  function display() {
+    for (var i = 0; i < arguments.length; i++) show(bundleOf(arguments[i]));
+  }
+  Object.defineProperty(globalThis, 'display', { value: display, writable: true, configurable: true, enumerable: false });
 
   // Helpers the host uses to move values in and out of the VM without JSON.
   function kind(value) {

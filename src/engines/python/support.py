@@ -2,16 +2,21 @@
 
 It is installed in Pyodide before any user code runs. It compiles and runs cells, and turns
 exceptions into plain dicts that keep only user frames, in the cell's own line numbers. It
-also answers the bridge's questions about variables, modules and packages.
+gives cells display() and shows rich values and matplotlib figures. It also answers the
+bridge's questions about variables, modules and packages.
 """
 
 import array
 import ast
+import base64
+import builtins
 import importlib
 import importlib.metadata
 import importlib.util
 import inspect
 import io
+import json
+import math
 import os
 import sys
 import traceback
@@ -19,7 +24,7 @@ from datetime import datetime, timezone
 
 import js
 from pyodide.code import CodeRunner
-from pyodide.ffi import JsProxy, jsnull
+from pyodide.ffi import JsProxy, jsnull, to_js
 
 CELL_PREFIX = "<cell "
 # The document's own files live here; frames from them are user frames too.
@@ -148,9 +153,13 @@ def _outcome(before, value=None, error=None):
 
 async def _finish(before, coroutine):
     try:
-        return _outcome(before, await coroutine)
+        value = await coroutine
+        _display_rich_result(value)
+        return _outcome(before, value)
     except BaseException as error:  # user code may raise anything, KeyboardInterrupt included
         return _outcome(before, error=error)
+    finally:
+        _display_open_figures()
 
 
 def run_code(code, filename, expression_only=False):
@@ -170,9 +179,14 @@ def run_code(code, filename, expression_only=False):
     if runner.code.co_flags & inspect.CO_COROUTINE:
         return _finish(before, runner.run_async(user_globals))
     try:
-        return _outcome(before, runner.run(user_globals))
+        value = runner.run(user_globals)
+        _display_rich_result(value)
+        return _outcome(before, value)
     except BaseException as error:  # user code may raise anything, KeyboardInterrupt included
         return _outcome(before, error=error)
+    finally:
+        # Figures a cell left open are shown once it ends, as Jupyter's inline backend does.
+        _display_open_figures()
 
 
 def run_cell(code, cell_id, expression_only=False):
@@ -186,6 +200,264 @@ def run_file(path):
     with open(path, encoding="utf-8") as file:
         code = file.read()
     return run_code(code, path)
+
+
+# ---- rich output -----------------------------------------------------------------------------
+
+# The forms an object can give through IPython's _repr_*_ methods, richest first.
+_REPR_METHODS = (
+    ("text/html", "_repr_html_"),
+    ("text/markdown", "_repr_markdown_"),
+    ("image/svg+xml", "_repr_svg_"),
+    ("image/png", "_repr_png_"),
+    ("image/jpeg", "_repr_jpeg_"),
+    ("application/json", "_repr_json_"),
+)
+# JSON-able values nested deeper than this are shown as text; it also stops cycles.
+_JSON_MAX_DEPTH = 100
+_send_bundle = None
+
+
+def connect_display(send):
+    """Takes the host's function that receives MIME bundles (plain JavaScript objects)."""
+    global _send_bundle
+    _send_bundle = send
+
+
+def display(*objs):
+    """Shows each object in the cell's output, in its richest form.
+
+    A dict whose keys are all MIME types is a bundle, shown as given: display({"text/html":
+    "<b>hi</b>"}). Objects with _repr_html_, _repr_svg_, _repr_png_ and the like show those
+    forms; matplotlib figures show as PNG; lists and dicts of JSON values as a table or a tree;
+    anything else as its repr.
+    """
+    for obj in objs:
+        _send(_bundle_of(obj))
+
+
+def _send(bundle):
+    if not bundle:
+        return
+    if _send_bundle is None:
+        print(bundle.get("text/plain", ""))
+        return
+    _send_bundle(to_js(bundle, dict_converter=js.Object.fromEntries))
+
+
+def _bundle_of(obj):
+    if _is_bundle(obj):
+        return {mime: text for mime, text in ((mime, _as_text(mime, data)) for mime, data in obj.items()) if text is not None}
+    if inspect.isclass(obj):
+        return {"text/plain": _plain(obj)}
+    rich = _rich_forms(obj)
+    if rich:
+        return {"text/plain": _plain(obj), **rich}
+    if _is_figure(obj):
+        return _figure_bundle(obj)
+    if isinstance(obj, (list, tuple, dict)) and _is_jsonable(obj, 0):
+        return {"application/json": json.dumps(obj, ensure_ascii=False), "text/plain": _plain(obj)}
+    return {"text/plain": _plain(obj)}
+
+
+def _is_bundle(obj):
+    return isinstance(obj, dict) and bool(obj) and all(isinstance(key, str) and "/" in key for key in obj)
+
+
+def _rich_forms(obj):
+    """The forms an object offers through _repr_mimebundle_ or _repr_*_ methods; empty when
+    it offers none but text."""
+    forms = {}
+    method = _method(obj, "_repr_mimebundle_")
+    if method is not None:
+        given = _call_repr(obj, "_repr_mimebundle_", method)
+        if isinstance(given, tuple):
+            given = given[0] if given else None
+        if isinstance(given, dict):
+            forms.update((mime, text) for mime, text in ((str(mime), _as_text(str(mime), data)) for mime, data in given.items()) if text is not None)
+    for mime, name in _REPR_METHODS:
+        method = _method(obj, name)
+        if mime in forms or method is None:
+            continue
+        text = _as_text(mime, _call_repr(obj, name, method))
+        if text is not None:
+            forms[mime] = text
+    return forms if any(mime != "text/plain" for mime in forms) else {}
+
+
+def _method(obj, name):
+    try:
+        # An object that answers every attribute (a mock, a proxy) offers no real _repr_ methods.
+        if getattr(obj, "_ipython_canary_method_should_not_exist_", None) is not None:
+            return None
+        method = getattr(obj, name, None)
+    except Exception:  # an object whose __getattr__ fails has no rich form
+        return None
+    return method if callable(method) else None
+
+
+def _call_repr(obj, name, method):
+    try:
+        return method()
+    except Exception as error:  # a broken _repr_ must not break the cell; it is reported
+        print(f"display: {type(obj).__name__}.{name}() raised {type(error).__name__}: {error}", file=sys.stderr)
+        return None
+
+
+def _is_text_type(mime):
+    return mime.startswith("text/") or mime.endswith("xml") or mime.endswith("json") or mime == "application/javascript"
+
+
+def _as_text(mime, data):
+    """A bundle value as text: bytes of binary types in base64, JSON types as JSON text."""
+    if isinstance(data, tuple) and len(data) == 2 and isinstance(data[1], dict):
+        data = data[0]  # IPython's (data, metadata) form
+    if data is None:
+        return None
+    if isinstance(data, (bytes, bytearray, memoryview)):
+        raw = bytes(data)
+        return raw.decode("utf-8", "replace") if _is_text_type(mime) else base64.b64encode(raw).decode("ascii")
+    if isinstance(data, str):
+        return data
+    if mime.endswith("json"):
+        try:
+            return json.dumps(data, ensure_ascii=False)
+        except (TypeError, ValueError):
+            return None
+    return str(data)
+
+
+def _is_jsonable(value, depth):
+    if depth > _JSON_MAX_DEPTH:
+        return False
+    if value is None or isinstance(value, (bool, int, str)):
+        return True
+    if isinstance(value, float):
+        return math.isfinite(value)
+    if isinstance(value, (list, tuple)):
+        return all(_is_jsonable(item, depth + 1) for item in value)
+    if isinstance(value, dict):
+        return all(isinstance(key, str) and _is_jsonable(item, depth + 1) for key, item in value.items())
+    return False
+
+
+def _plain(obj):
+    try:
+        return repr(obj)
+    except Exception as error:  # a broken __repr__ still leaves something to show
+        return f"<unprintable {type(obj).__name__}: {error}>"
+
+
+def _display_rich_result(value):
+    """A cell's last value that has rich forms is also displayed, as Jupyter does."""
+    if value is None or inspect.isclass(value):
+        return
+    rich = _rich_forms(value)
+    if rich:
+        _send({"text/plain": _plain(value), **rich})
+    elif _is_figure(value):
+        _send(_figure_bundle(value))
+
+
+# matplotlib draws with Agg in a worker; the browser backend Pyodide defaults to needs a page.
+os.environ.setdefault("MPLBACKEND", "Agg")
+
+
+def _is_figure(obj):
+    return type(obj).__module__.startswith("matplotlib.") and callable(getattr(obj, "savefig", None))
+
+
+def _figure_png(figure):
+    buffer = io.BytesIO()
+    figure.savefig(buffer, format="png", bbox_inches="tight")
+    return base64.b64encode(buffer.getvalue()).decode("ascii")
+
+
+def _figure_bundle(figure):
+    """A figure as PNG. A figure that pyplot holds is closed, so that it is not shown again."""
+    try:
+        return {"image/png": _figure_png(figure), "text/plain": _plain(figure)}
+    finally:
+        pyplot = sys.modules.get("matplotlib.pyplot")
+        if pyplot is not None:
+            pyplot.close(figure)
+
+
+def _show_figures(pyplot):
+    """Displays every open pyplot figure as PNG and closes it."""
+    for number in list(pyplot.get_fignums()):
+        _send(_figure_bundle(pyplot.figure(number)))
+
+
+def _display_open_figures():
+    pyplot = sys.modules.get("matplotlib.pyplot")
+    if pyplot is None:
+        return
+    try:
+        _show_figures(pyplot)
+    except Exception as error:  # drawing failed; the cell's own outcome stands
+        print(f"display: a matplotlib figure could not be drawn: {type(error).__name__}: {error}", file=sys.stderr)
+
+
+def _patch_pyplot(pyplot):
+    """plt.show() displays every open figure in the cell's output and closes it."""
+
+    def show(*args, **kwargs):
+        _show_figures(pyplot)
+
+    show.__doc__ = "Displays every open figure in the cell's output as PNG, and closes it."
+    pyplot.show = show
+
+
+class _AfterImport:
+    """A meta path finder that runs a function on a module right after it is first imported.
+
+    Python has no post-import hook; this finds the module with the other finders and wraps
+    its loader, so that the function runs before any user code sees the module.
+    """
+
+    def __init__(self, name, then):
+        self._name = name
+        self._then = then
+
+    def find_spec(self, fullname, path, target=None):
+        if fullname != self._name:
+            return None
+        for finder in sys.meta_path:
+            find = getattr(finder, "find_spec", None)
+            if finder is self or find is None:
+                continue
+            spec = find(fullname, path, target)
+            if spec is not None:
+                break
+        else:
+            return None
+        if spec.loader is not None and hasattr(spec.loader, "exec_module"):
+            spec.loader = _ThenLoader(spec.loader, self._then)
+        return spec
+
+
+class _ThenLoader:
+    """Delegates to a loader, then runs a function on the module it executed."""
+
+    def __init__(self, loader, then):
+        self._loader = loader
+        self._then = then
+
+    def create_module(self, spec):
+        return self._loader.create_module(spec)
+
+    def exec_module(self, module):
+        self._loader.exec_module(module)
+        self._then(module)
+
+    def __getattr__(self, name):
+        return getattr(self._loader, name)
+
+
+sys.meta_path.insert(0, _AfterImport("matplotlib.pyplot", _patch_pyplot))
+# Visible in every cell without an import, as in Jupyter.
+builtins.display = display
 
 
 # ---- variables and modules ------------------------------------------------------------------

@@ -8,7 +8,7 @@ describe('EngineLifecycle', () => {
     const steps: string[] = [];
     const lifecycle = new EngineLifecycle('python', (onProgress) => {
       starts++;
-      onProgress({ step: 'booting', fraction: 0.5 });
+      onProgress({ step: 'booting', fraction: 0.5, bytesLoaded: 0, bytesTotal: null });
       return Promise.resolve({ id: starts });
     });
     const [a, b] = await Promise.all([lifecycle.get((progress) => steps.push(progress.step)), lifecycle.get()]);

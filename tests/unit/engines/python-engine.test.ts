@@ -18,6 +18,11 @@ afterAll(async () => {
   await engine.dispose();
 });
 
+/** A chunk's text; a displayed bundle has none. */
+function textOf(chunk: OutputChunk): string {
+  return chunk.stream === 'display' ? '' : chunk.text;
+}
+
 describe('PythonEngine on Pyodide', () => {
   it('starts in named steps that end ready', () => {
     expect(progress.map((step) => step.step)).toEqual(['reading package index', 'loading runtime', 'connecting output', 'installing support code', 'ready']);
@@ -33,7 +38,7 @@ describe('PythonEngine on Pyodide', () => {
     expect(result.memoryBytes).toBeGreaterThan(1_000_000);
     const streamed = live.filter((entry) => entry.cellId === 'sum');
     expect(streamed.every((entry) => entry.chunk.stream === 'stdout')).toBe(true);
-    expect(streamed.map((entry) => entry.chunk.text).join('')).toBe('45\n');
+    expect(streamed.map((entry) => textOf(entry.chunk)).join('')).toBe('45\n');
   });
 
   it('keeps stdout and stderr in the order they were written, partial lines included', async () => {
@@ -53,7 +58,7 @@ describe('PythonEngine on Pyodide', () => {
     const chunks = live.slice(before).filter((entry) => entry.cellId === 'slow');
     // Sent in more than one piece: the first line left before the run finished.
     expect(chunks.length).toBeGreaterThan(1);
-    expect(chunks.map((entry) => entry.chunk.text).join('')).toBe('0\n1\n2\n');
+    expect(chunks.map((entry) => textOf(entry.chunk)).join('')).toBe('0\n1\n2\n');
     expect(result.output).toEqual([{ stream: 'stdout', text: '0\n1\n2\n' }]);
   });
 

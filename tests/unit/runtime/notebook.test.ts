@@ -121,4 +121,12 @@ describe('editing the cells of a notebook', () => {
     notebook.setKind(a, 'WASM');
     expect(notebook.find(a)?.status).toBe('inert');
   });
+
+  it('merges live text of the same stream, as the engine merges its final output, and keeps bundles apart', () => {
+    const notebook = createNotebook(THREE);
+    const a = idOf(notebook, 'a');
+    const bundle = { stream: 'display', data: { 'text/html': '<b>x</b>' } } as const;
+    for (const chunk of [{ stream: 'stdout', text: 'one' }, { stream: 'stdout', text: '\n' }, bundle, { stream: 'stderr', text: 'e' }, { stream: 'stdout', text: 'two' }] as const) notebook.appendOutput(a, chunk);
+    expect(notebook.find(a)?.output).toEqual([{ stream: 'stdout', text: 'one\n' }, bundle, { stream: 'stderr', text: 'e' }, { stream: 'stdout', text: 'two' }]);
+  });
 });

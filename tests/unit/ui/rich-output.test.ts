@@ -1,0 +1,91 @@
+import { describe, expect, it } from 'vitest';
+import type { NeutralObject } from '../../../src/engines/value';
+import { base64OfText, imageUrl, pickForm } from '../../../src/ui/output/mime-type';
+import { cellText, childrenOf, isNestedContainer, isRecordArray, leafText, parseJson, recordColumns, summaryOf } from '../../../src/ui/output/value-shape';
+import { frameDocument, MAX_FRAME_HEIGHT, MIN_FRAME_HEIGHT, requestedHeight } from '../../../src/ui/output/frame-document';
+
+describe('pickForm', () => {
+  it('picks the richest form the view renders', () => {
+    const bundle = { 'text/plain': 'x', 'application/json': '[]', 'image/png': 'AAAA', 'image/svg+xml': '<svg/>', 'text/html': '<b>x</b>' };
+    expect(pickForm(bundle)).toEqual({ type: 'text/html', data: '<b>x</b>' });
+    expect(pickForm({ 'text/plain': 'x', 'image/png': 'AAAA', 'image/svg+xml': '<svg/>' })?.type).toBe('image/svg+xml');
+    expect(pickForm({ 'text/plain': 'x', 'image/png': 'AAAA' })?.type).toBe('image/png');
+    expect(pickForm({ 'text/plain': 'x', 'application/json': '[]' })?.type).toBe('application/json');
+    expect(pickForm({ 'text/markdown': '# x', 'text/plain': 'x' })?.type).toBe('text/plain');
+  });
+
+  it('gives null for a bundle of forms it cannot render', () => {
+    expect(pickForm({ 'application/x-unknown': 'x' })).toBeNull();
+    expect(pickForm({})).toBeNull();
+  });
+});
+
+describe('image URLs', () => {
+  it('encode SVG text as UTF-8 base64 and keep base64 images as they are', () => {
+    expect(base64OfText('<svg>é</svg>')).toBe(Buffer.from('<svg>é</svg>', 'utf8').toString('base64'));
+    expect(imageUrl('image/svg+xml', '<svg/>')).toBe(`data:image/svg+xml;base64,${Buffer.from('<svg/>').toString('base64')}`);
+    expect(imageUrl('image/png', 'iVBO\nRw==')).toBe('data:image/png;base64,iVBORw==');
+  });
+});
+
+describe('value shapes', () => {
+  it('finds arrays of records and the union of their keys, in the order first seen', () => {
+    const records: NeutralObject[] = [{ name: 'Ada', year: 1815 }, { name: 'Alan', born: 'London' }];
+    expect(isRecordArray(records)).toBe(true);
+    expect(recordColumns(records)).toEqual(['name', 'year', 'born']);
+    expect(isRecordArray([])).toBe(false);
+    expect(isRecordArray([{ a: 1 }, [1]])).toBe(false);
+    expect(isRecordArray([{ a: 1 }, new Map()])).toBe(false);
+    expect(isRecordArray([new Date(0)])).toBe(false);
+    expect(isRecordArray({ a: 1 })).toBe(false);
+  });
+
+  it('tells nested containers from flat ones and from leaves', () => {
+    expect(isNestedContainer({ a: [1] })).toBe(true);
+    expect(isNestedContainer([[1], 2])).toBe(true);
+    expect(isNestedContainer(new Map([['k', new Set([1])]]))).toBe(true);
+    expect(isNestedContainer([1, 2, 3])).toBe(false);
+    expect(isNestedContainer({ a: 1 })).toBe(false);
+    expect(isNestedContainer(new Float64Array(3))).toBe(false);
+    expect(isNestedContainer('text')).toBe(false);
+  });
+
+  it('labels children by index or key, and sums containers up', () => {
+    expect(childrenOf(['x', 'y'])).toEqual([{ label: '0', value: 'x' }, { label: '1', value: 'y' }]);
+    expect(childrenOf(new Map([[1, 'one']]))).toEqual([{ label: '1', value: 'one' }]);
+    expect(childrenOf({ k: null })).toEqual([{ label: 'k', value: null }]);
+    expect(childrenOf(5)).toEqual([]);
+    expect([summaryOf([1, 2]), summaryOf({ a: 1 }), summaryOf({ a: 1, b: 2 }), summaryOf(new Map()), summaryOf(new Set([1]))]).toEqual(['Array(2)', 'Object {1 key}', 'Object {2 keys}', 'Map(0)', 'Set(1)']);
+  });
+
+  it('writes leaves and table cells compactly', () => {
+    expect([leafText('a"b'), leafText(-0), leafText(2n ** 64n), leafText(null), leafText(true), leafText(new Date(0))]).toEqual(['"a\\"b"', '-0', '18446744073709551616n', 'null', 'true', '1970-01-01T00:00:00.000Z']);
+    expect(leafText(new Uint8Array(3))).toBe('bytes(3)');
+    expect(leafText(new Int32Array(10))).toBe('Int32Array(10) [0, 0, 0, 0, 0, 0, 0, 0, …]');
+    expect([cellText('plain'), cellText(undefined), cellText({ a: [1, 2n] }), cellText(2.5)]).toEqual(['plain', '', '{"a":[1,"2"]}', '2.5']);
+  });
+
+  it('parses JSON text into neutral values and refuses what is not JSON', () => {
+    expect(parseJson('{"a": [1, null]}')).toEqual({ a: [1, null] });
+    expect(parseJson('{"__proto__": 1}')).toEqual(JSON.parse('{"__proto__": 1}'));
+    expect(parseJson('{oops')).toBeUndefined();
+  });
+});
+
+describe('the HTML frame', () => {
+  it('runs the sizing script before the user HTML', () => {
+    const document = frameDocument('<p>hello</p>');
+    expect(document.indexOf('<script>')).toBeLessThan(document.indexOf('<p>hello</p>'));
+    expect(document.endsWith('<p>hello</p>')).toBe(true);
+  });
+
+  it('takes only a finite height from its message, clamped', () => {
+    expect(requestedHeight({ tarsOutputHeight: 120.2 })).toBe(121);
+    expect(requestedHeight({ tarsOutputHeight: 1e9 })).toBe(MAX_FRAME_HEIGHT);
+    expect(requestedHeight({ tarsOutputHeight: -5 })).toBe(MIN_FRAME_HEIGHT);
+    expect(requestedHeight({ tarsOutputHeight: Number.NaN })).toBeNull();
+    expect(requestedHeight({ tarsOutputHeight: '100' })).toBeNull();
+    expect(requestedHeight('tarsOutputHeight')).toBeNull();
+    expect(requestedHeight(null)).toBeNull();
+  });
+});
