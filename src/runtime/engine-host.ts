@@ -71,6 +71,11 @@ export interface EngineHost<C extends HostedEngine = HostedEngine> {
   /** Terminates the worker; the next call starts a fresh one. Engine state is lost. */
   terminate(): void;
   /**
+   * Changes whenever a worker starts or ends (crash, stop, restart), so that whoever put
+   * values into the engine can tell they may be gone.
+   */
+  generation(): number;
+  /**
    * Terminates the worker if there is one, whatever its state, and starts a fresh one. Calls
    * pending on the old worker reject with a WorkerDiedError; engine state is lost.
    */
@@ -98,11 +103,13 @@ export function createEngineHost<C extends HostedEngine = HostedEngine>(
   const [status, setStatus] = createSignal<EngineStatus>({ state: 'idle' });
   const [startup, setStartup] = createSignal<StartupTime | null>(null);
   let running: Running<C> | null = null;
+  let generation = 0;
   let pending = 0;
   /** Called, synchronously, when the last pending call ends. */
   let idleWaiters: (() => void)[] = [];
 
   const stop = (engine: Running<C>, error: WorkerDiedError) => {
+    generation += 1;
     engine.worker.terminate();
     // After terminate() a pending Comlink call never settles, so reject it here.
     engine.kill(error);
@@ -116,6 +123,7 @@ export function createEngineHost<C extends HostedEngine = HostedEngine>(
   };
 
   const launch = (): Running<C> => {
+    generation += 1;
     const spawnedAt = performance.now();
     const worker = spawn();
     const remote = wrap<C>(worker);
@@ -252,5 +260,6 @@ export function createEngineHost<C extends HostedEngine = HostedEngine>(
       return current().ready;
     },
     startup,
+    generation: () => generation,
   };
 }

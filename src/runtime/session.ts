@@ -69,6 +69,8 @@ export function createSession(notebook: Notebook, spawners: Readonly<Record<Lang
   const [log, setLog] = createSignal<readonly string[]>([]);
   /** The store version each engine holds of each name, natively or injected. */
   const held: Record<Language, Map<string, number>> = { python: new Map(), javascript: new Map() };
+  /** The worker generation each `held` map describes. */
+  const generations: Record<Language, number> = { python: 0, javascript: 0 };
   /** Packages of the document's CONFIG already installed in Python. */
   let packagesReady: Promise<UnifiedError | null> | null = null;
 
@@ -152,6 +154,11 @@ export function createSession(notebook: Notebook, spawners: Readonly<Record<Lang
   const runCode = async (cell: CellState, language: Language): Promise<void> => {
     const started = performance.now();
     const reads = await host(language).call((remote) => remote.analyzeReads(cell.code));
+    // A worker that crashed or was replaced since the last run holds none of what was put in it.
+    if (host(language).generation() !== generations[language]) {
+      forget(language);
+      generations[language] = host(language).generation();
+    }
     const readVersions = Object.fromEntries(reads.map((name) => [name, variables.version(name)]));
     if (language === 'python') {
       const failure = await ensurePackages();

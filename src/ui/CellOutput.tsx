@@ -3,11 +3,15 @@ import type { OutputChunk } from '../engines/contract';
 import type { CellState } from '../runtime/notebook';
 import { usePlayground } from './playground-context';
 import { formatError } from './format-error';
+import { MarkdownView } from './output/MarkdownView';
 import { MimeView } from './output/MimeView';
 import { ResultView } from './output/ResultView';
 import './output/output.css';
 
-/** A cell's stdout, stderr and displayed bundles in order, its result, and its errors as tracebacks. */
+/**
+ * A cell's stdout, stderr and displayed bundles in order, its result, and its errors as
+ * tracebacks. A MARKDOWN cell's output is its interpolated text, shown formatted.
+ */
 export function CellOutput(props: { cell: CellState }) {
   const { notebook } = usePlayground();
   const lookup = (cellId: string) => {
@@ -21,7 +25,7 @@ export function CellOutput(props: { cell: CellState }) {
       {/* By index: the final output replaces the live one with the same shape, so frames and
           open trees stay as they are instead of being built again. */}
       <div class="output-flow streams" hidden={props.cell.output.length === 0}>
-        <Index each={props.cell.output}>{(chunk) => <Chunk chunk={chunk()} label={label()} />}</Index>
+        <Index each={props.cell.output}>{(chunk) => <Chunk chunk={chunk()} label={label()} markdown={props.cell.kind === 'MARKDOWN'} />}</Index>
       </div>
       <ResultView result={props.cell.result} text={props.cell.resultText} label={label()} />
       <For each={props.cell.errors}>
@@ -35,12 +39,17 @@ export function CellOutput(props: { cell: CellState }) {
   );
 }
 
-/** Stream text inline, so partial lines join up as written; a displayed bundle as a block. */
-function Chunk(props: { chunk: OutputChunk; label: string }) {
+/**
+ * Stream text inline, so partial lines join up as written; a displayed bundle as a block;
+ * stdout as Markdown when `markdown` is set.
+ */
+function Chunk(props: { chunk: OutputChunk; label: string; markdown: boolean }) {
   const text = () => (props.chunk.stream === 'display' ? null : props.chunk);
   const bundle = () => (props.chunk.stream === 'display' ? props.chunk.data : null);
+  const markdown = () => (props.markdown && props.chunk.stream === 'stdout' ? props.chunk : null);
   return (
     <Switch>
+      <Match when={markdown()}>{(stream) => <MarkdownView text={stream().text} />}</Match>
       <Match when={text()}>{(stream) => <span class={stream().stream}>{stream().text}</span>}</Match>
       <Match when={bundle()}>{(data) => <MimeView data={data()} label={props.label} />}</Match>
     </Switch>

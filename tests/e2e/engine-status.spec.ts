@@ -123,3 +123,21 @@ test('each engine shows not loaded, loading with real bytes, ready, crashed with
   expect(Array.isArray(states) && states.every((state) => state === 'ready' || state === 'busy')).toBe(true);
   await expect(javascript).toHaveAttribute('data-state', 'ready');
 });
+
+test('after a crash, the next run without Restart gets a fresh worker with the shared values put back', async ({ page }) => {
+  await openDocument(
+    page,
+    tars(
+      { kind: 'JAVASCRIPT', name: 'source', code: 'const shared = [1, 2, 3];' },
+      { kind: 'PYTHON', name: 'reader', code: 'sum(shared)' },
+      { kind: 'PYTHON', name: 'crash', code: CRASH },
+    ),
+  );
+  const first = await page.evaluate(() => window.playground.runAll());
+  expect(first.cells.map((item) => item.result)).toEqual([null, 6, null]);
+  await expect(page.getByTestId('engine-python')).toHaveAttribute('data-state', 'crashed');
+  // No Restart pressed: running a cell starts a new worker, which must be given `shared` again.
+  const again = await page.evaluate(() => window.playground.runCell('reader'));
+  expect(again.errors).toEqual([]);
+  expect(again.result).toBe(6);
+});

@@ -1,5 +1,5 @@
 import { test, expect } from './fixtures';
-import { openDocument } from './documents';
+import { cell, openDocument } from './documents';
 
 const EXAMPLES = ['orbit', 'temperature-chart', 'word-frequencies', 'primes-race', 'sales-report'];
 
@@ -11,7 +11,15 @@ for (const name of EXAMPLES) {
     expect(report.cells.flatMap((cell) => cell.errors)).toEqual([]);
     expect(report.success).toBe(true);
     const last = report.cells.at(-1)?.result;
-    if (name === 'temperature-chart') expect(typeof last === 'string' ? last : '').toMatch(/^<svg [^>]*>(<rect [^>]*\/><text [^>]*>\w{3}<\/text>){12}<\/svg>$/);
+    if (name === 'temperature-chart') {
+      const variables = await page.evaluate(() => window.playground.variables());
+      const svg = variables.svg?.value;
+      expect(typeof svg === 'string' ? svg : '').toMatch(/^<svg [^>]*><rect [^>]*\/>(<rect [^>]*\/><text [^>]*>\w{3}<\/text>){12}<\/svg>$/);
+      expect(last).toBe(typeof svg === 'string' ? svg.length : null);
+      // The chart is displayed as an image, which cannot run script.
+      await expect(cell(page, 'chart').locator('img')).toHaveAttribute('src', /^data:image\/svg\+xml/);
+      await expect(cell(page, 'chart').locator('img')).toHaveAttribute('alt', 'Monthly mean temperatures in Reykjavik');
+    }
     if (name === 'primes-race') expect(last).toMatchObject({ agree: true });
   });
 }

@@ -14,7 +14,7 @@ test('the README screenshot shows an example after Run all', async ({ page, requ
   expect(report.success).toBe(true);
   await expect(page.getByTestId('engine-python')).toHaveAttribute('data-state', 'ready');
   await page.getByTestId('cell').last().scrollIntoViewIfNeeded();
-  await page.evaluate(() => window.scrollTo(0, 0));
+  await page.evaluate(() => { window.scrollTo(0, 0); });
   await mkdir(new URL('.', SCREENSHOT), { recursive: true });
   await page.screenshot({ path: SCREENSHOT.pathname });
   const png = await readFile(SCREENSHOT);

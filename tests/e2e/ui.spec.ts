@@ -112,6 +112,8 @@ test('the panels show shared variables, the audit log with a JSON export, and pe
   await expect(variables.locator('[data-variable="total"]')).toContainText('JavaScript · use');
   await variables.locator('[data-variable="label"] summary').click();
   await expect(variables.locator('[data-variable="label"] .variable-value')).toHaveText('three numbers');
+  await variables.locator('[data-variable="numbers"] summary').click();
+  await expect(variables.locator('[data-variable="numbers"] [data-testid="json-tree"]')).toContainText('3');
 
   await panel.getByTestId('tab-audit').click();
   await expect(panel.getByTestId('audit-panel').locator('.audit-entry[data-kind="run"]')).toHaveCount(2);

@@ -3,6 +3,7 @@ import type { MimeBundle } from '../../engines/contract';
 import type { NeutralValue } from '../../engines/value';
 import { HtmlFrame } from './HtmlFrame';
 import { JsonTree } from './JsonTree';
+import { MarkdownView } from './MarkdownView';
 import { RecordTable } from './RecordTable';
 import { imageUrl, pickForm } from './mime-type';
 import { isRecordArray, parseJson } from './value-shape';
@@ -10,8 +11,8 @@ import './output.css';
 
 /**
  * One displayed MIME bundle, in the richest form it offers: HTML in a sandboxed frame,
- * images as img elements (an image cannot run script, SVG included), JSON as a table of
- * records or a tree, and text as it is.
+ * Markdown formatted and sanitized, images as img elements (an image cannot run script, SVG
+ * included), JSON as a table of records or a tree, and text as it is.
  */
 export function MimeView(props: { data: MimeBundle; label: string }) {
   const form = createMemo(() => pickForm(props.data));
@@ -24,6 +25,9 @@ export function MimeView(props: { data: MimeBundle; label: string }) {
       <Switch>
         <Match when={type() === 'text/html'}>
           <HtmlFrame html={data()} title={`HTML output of ${props.label}`} />
+        </Match>
+        <Match when={type() === 'text/markdown'}>
+          <MarkdownView text={data()} />
         </Match>
         <Match when={type() === 'image/svg+xml' || type() === 'image/png' || type() === 'image/jpeg' || type() === 'image/gif'}>
           <img class="output-image" src={imageSource(type(), data())} alt={alt()} />

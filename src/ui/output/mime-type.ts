@@ -5,7 +5,9 @@
 import type { MimeBundle } from '../../engines/contract';
 
 /** The forms the output view renders, richest first. */
-export const RENDERED_TYPES = ['text/html', 'image/svg+xml', 'image/png', 'image/jpeg', 'image/gif', 'application/json', 'text/plain', 'text/markdown'] as const;
+// Markdown ranks just below HTML, as in JupyterLab: a bundle that offers both an image and
+// Markdown meant the Markdown as its formatted form.
+export const RENDERED_TYPES = ['text/html', 'text/markdown', 'image/svg+xml', 'image/png', 'image/jpeg', 'image/gif', 'application/json', 'text/plain'] as const;
 
 /** A form the output view renders. */
 export type RenderedType = (typeof RENDERED_TYPES)[number];

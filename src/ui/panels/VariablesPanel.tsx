@@ -2,6 +2,8 @@ import { For, Show } from 'solid-js';
 import { displayOf } from '../../runtime/session';
 import type { VariableEntry } from '../../runtime/variable-store';
 import { formatBytes } from '../format-size';
+import { JsonTree } from '../output/JsonTree';
+import { isContainer } from '../output/value-shape';
 import { usePlayground } from '../playground-context';
 
 const ORIGINS = { python: 'Python', javascript: 'JavaScript', document: 'Document' } as const;
@@ -29,7 +31,16 @@ export function VariablesPanel() {
                   <span class="variable-size">{formatBytes(entry.sizeBytes)}</span>
                   <span class="variable-preview">{entry.preview}</span>
                 </summary>
-                <Show when={entry.barrier} fallback={<pre class="variable-value">{displayOf(entry.value)}</pre>}>
+                <Show
+                  when={entry.barrier}
+                  fallback={
+                    <Show when={isContainer(entry.value)} fallback={<pre class="variable-value">{displayOf(entry.value)}</pre>}>
+                      <div class="variable-value">
+                        <JsonTree value={entry.value} label={`value of ${entry.name}`} />
+                      </div>
+                    </Show>
+                  }
+                >
                   {(barrier) => <p class="variable-barrier">Stays in {ORIGINS[entry.origin]}: {barrier()}</p>}
                 </Show>
               </details>

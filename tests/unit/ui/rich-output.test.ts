@@ -11,7 +11,8 @@ describe('pickForm', () => {
     expect(pickForm({ 'text/plain': 'x', 'image/png': 'AAAA', 'image/svg+xml': '<svg/>' })?.type).toBe('image/svg+xml');
     expect(pickForm({ 'text/plain': 'x', 'image/png': 'AAAA' })?.type).toBe('image/png');
     expect(pickForm({ 'text/plain': 'x', 'application/json': '[]' })?.type).toBe('application/json');
-    expect(pickForm({ 'text/markdown': '# x', 'text/plain': 'x' })?.type).toBe('text/plain');
+    expect(pickForm({ 'text/markdown': '# x', 'text/plain': 'x', 'image/png': 'AAAA' })?.type).toBe('text/markdown');
+    expect(pickForm({ 'text/markdown': '# x', 'text/html': '<h1>x</h1>' })?.type).toBe('text/html');
   });
 
   it('gives null for a bundle of forms it cannot render', () => {
