@@ -110,9 +110,9 @@ test('the panels show shared variables, the audit log with a JSON export, and pe
   const variables = panel.getByTestId('variables-panel');
   await expect(variables.locator('[data-variable="numbers"]')).toContainText('Python · make');
   await expect(variables.locator('[data-variable="total"]')).toContainText('JavaScript · use');
-  await variables.locator('[data-variable="label"] summary').click();
+  await variables.locator('[data-variable="label"] > details > summary').click();
   await expect(variables.locator('[data-variable="label"] .variable-value')).toHaveText('three numbers');
-  await variables.locator('[data-variable="numbers"] summary').click();
+  await variables.locator('[data-variable="numbers"] > details > summary').click();
   await expect(variables.locator('[data-variable="numbers"] [data-testid="json-tree"]')).toContainText('3');
 
   await panel.getByTestId('tab-audit').click();

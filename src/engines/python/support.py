@@ -151,13 +151,23 @@ def _outcome(before, value=None, error=None):
     }
 
 
+def _error_outcome(before, error):
+    """The outcome of a failed run. The host raises a stop again until the run has ended, so a
+    second KeyboardInterrupt may land while this one is being described; describe it again."""
+    while True:
+        try:
+            return _outcome(before, error=error)
+        except KeyboardInterrupt:
+            continue
+
+
 async def _finish(before, coroutine):
     try:
         value = await coroutine
         _display_rich_result(value)
         return _outcome(before, value)
     except BaseException as error:  # user code may raise anything, KeyboardInterrupt included
-        return _outcome(before, error=error)
+        return _error_outcome(before, error)
     finally:
         _display_open_figures()
 
@@ -183,7 +193,7 @@ def run_code(code, filename, expression_only=False):
         _display_rich_result(value)
         return _outcome(before, value)
     except BaseException as error:  # user code may raise anything, KeyboardInterrupt included
-        return _outcome(before, error=error)
+        return _error_outcome(before, error)
     finally:
         # Figures a cell left open are shown once it ends, as Jupyter's inline backend does.
         _display_open_figures()

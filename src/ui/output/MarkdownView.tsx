@@ -7,10 +7,12 @@ import './markdown.css';
  * cannot load), the text shows as it is.
  */
 export function MarkdownView(props: { text: string }) {
-  const [renderer, setRenderer] = createSignal(loadedMarkdownRenderer());
-  if (renderer() === undefined) {
+  const ready = loadedMarkdownRenderer();
+  const [renderer, setRenderer] = createSignal(ready);
+  if (ready === undefined) {
     loadMarkdownRenderer().then(
       (loaded) => setRenderer(loaded),
+      // Offline before the chunk was cached, say: the plain text stays, which still reads.
       () => undefined,
     );
   }

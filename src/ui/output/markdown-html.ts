@@ -81,35 +81,38 @@ export interface PolicyElement {
   removeAttribute(name: string): void;
 }
 
+/** Whether the sanitizer keeps an element after the policy has seen it. */
+export type PolicyVerdict = 'keep' | 'remove';
+
 /** Shown on an image that was not loaded. */
 export const BLOCKED_IMAGE_TITLE = 'Not loaded: a document shows images only from data: URLs or this site';
 
 /**
  * What the playground adds after sanitizing: links open in a new tab without access to this
- * one, a remote image loses its `src` (its alt text shows instead), and a GFM task-list box
- * stays a disabled checkbox whatever the document says.
+ * one, a remote image loses its `src` (its alt text shows instead), and the only input kept is
+ * a GFM task-list box, always disabled.
  */
-export function hardenElement(element: PolicyElement, base: string): void {
+export function hardenElement(element: PolicyElement, base: string): PolicyVerdict {
   switch (element.tagName.toLowerCase()) {
     case 'a':
-      if (element.getAttribute('href') === null) return;
+      if (element.getAttribute('href') === null) return 'keep';
       element.setAttribute('target', '_blank');
       element.setAttribute('rel', 'noopener noreferrer');
-      return;
+      return 'keep';
     case 'img': {
       const src = element.getAttribute('src');
-      if (src === null || isAllowedImageSource(src, base)) return;
+      if (src === null || isAllowedImageSource(src, base)) return 'keep';
       element.removeAttribute('src');
       element.setAttribute('data-blocked', '');
       element.setAttribute('title', BLOCKED_IMAGE_TITLE);
-      return;
+      return 'keep';
     }
     case 'input':
-      element.setAttribute('type', 'checkbox');
+      if (element.getAttribute('type')?.toLowerCase() !== 'checkbox') return 'remove';
       element.setAttribute('disabled', '');
-      return;
+      return 'keep';
     default:
-      return;
+      return 'keep';
   }
 }
 
@@ -119,7 +122,7 @@ export function hardenElement(element: PolicyElement, base: string): void {
  */
 export function createMarkdownRenderer(purify: DOMPurify, base: string): MarkdownRenderer {
   purify.addHook('afterSanitizeAttributes', (element) => {
-    hardenElement(element, base);
+    if (hardenElement(element, base) === 'remove') element.remove();
   });
   return {
     toHtml: (text) => purify.sanitize(markdownToHtml(text), SANITIZE_CONFIG),

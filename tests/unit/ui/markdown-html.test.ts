@@ -86,7 +86,7 @@ describe('isAllowedImageSource', () => {
 describe('hardenElement', () => {
   it('opens links in a new tab without a reference to this one', () => {
     const link = element('a', { href: 'https://example.com/' });
-    hardenElement(link, BASE);
+    expect(hardenElement(link, BASE)).toBe('keep');
     expect(Object.fromEntries(link.attributes)).toEqual({ href: 'https://example.com/', target: '_blank', rel: 'noopener noreferrer' });
     const anchor = element('a');
     hardenElement(anchor, BASE);
@@ -95,16 +95,19 @@ describe('hardenElement', () => {
 
   it('takes the source off a remote image and leaves local ones alone', () => {
     const remote = element('img', { src: 'https://example.com/pixel.gif', alt: 'tracker' });
-    hardenElement(remote, BASE);
+    expect(hardenElement(remote, BASE)).toBe('keep');
     expect(Object.fromEntries(remote.attributes)).toEqual({ alt: 'tracker', 'data-blocked': '', title: BLOCKED_IMAGE_TITLE });
     const local = element('img', { src: 'data:image/png;base64,AAAA', alt: 'dot' });
     hardenElement(local, BASE);
     expect(Object.fromEntries(local.attributes)).toEqual({ src: 'data:image/png;base64,AAAA', alt: 'dot' });
   });
 
-  it('turns any input into a disabled checkbox', () => {
-    const input = element('input', { type: 'text', checked: '' });
-    hardenElement(input, BASE);
-    expect(Object.fromEntries(input.attributes)).toEqual({ type: 'checkbox', checked: '', disabled: '' });
+  it('keeps a checkbox, disabled, and removes any other input', () => {
+    const box = element('input', { type: 'checkbox', checked: '' });
+    expect(hardenElement(box, BASE)).toBe('keep');
+    expect(Object.fromEntries(box.attributes)).toEqual({ type: 'checkbox', checked: '', disabled: '' });
+    expect(hardenElement(element('input', { type: 'text' }), BASE)).toBe('remove');
+    expect(hardenElement(element('input'), BASE)).toBe('remove');
+    expect(hardenElement(element('p'), BASE)).toBe('keep');
   });
 });
