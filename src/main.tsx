@@ -1,8 +1,10 @@
+import { createSignal } from 'solid-js';
 import { render } from 'solid-js/web';
 import welcome from './examples/welcome.tars?raw';
 import { createNotebook } from './runtime/notebook';
 import { createPlaygroundApi, type PlaygroundApi } from './runtime/playground-api';
 import { createSession } from './runtime/session';
+import { openShareLinks } from './share/open-share-link';
 import { workerFactories } from './runtime/worker-factories';
 import { App } from './ui/App';
 import { PlaygroundProvider } from './ui/playground-context';
@@ -17,11 +19,14 @@ declare global {
 
 const notebook = createNotebook(welcome);
 const session = createSession(notebook, workerFactories);
+const [notice, setNotice] = createSignal<string | null>(null);
+// A share link opens untrusted; a broken one keeps the welcome document and says why.
+openShareLinks({ load: (text, options) => notebook.load(text, options), showError: setNotice }, window.location, window);
 const root = document.getElementById('app');
 if (!root) throw new Error('index.html has no #app element');
 render(
   () => (
-    <PlaygroundProvider value={{ notebook, session }}>
+    <PlaygroundProvider value={{ notebook, session, notice, setNotice }}>
       <App />
     </PlaygroundProvider>
   ),

@@ -3,6 +3,7 @@
  * Python, JavaScript and later engines through this interface only, so it never branches
  * on language. Everything that crosses it is structured-cloneable.
  */
+import type { Policy } from './policy';
 import type { NeutralValue } from './value';
 
 /** Languages that have an engine behind this contract. */
@@ -161,6 +162,11 @@ export interface EngineContract {
   reset(): Promise<void>;
   /** Names the code reads, found statically without running it; empty when it does not parse. */
   analyzeReads(code: string): Promise<string[]>;
+  /**
+   * Applies a security policy (src/engines/policy.ts) to every later run: allowed imports,
+   * network and storage access, and the memory limit. Engines start under Standard.
+   */
+  setPolicy(policy: Policy): Promise<void>;
   /** Reports the real language, runtime and platform versions. */
   versionInfo(): Promise<VersionInfo>;
   /** Frees the runtime; the engine cannot be used afterwards. */

@@ -1,11 +1,17 @@
 /**
- * The audit log (SPEC §5): a timestamped record of every run, stop and crash. Policy
- * violations and elevations join it when the policy tiers are enforced.
+ * The audit log (SPEC §5): a timestamped record of every run, violation, interrupt, restart,
+ * crash, tier change, elevation and trust decision; viewable in its panel and exported as JSON.
  */
 import { createSignal } from 'solid-js';
 import type { Language } from '../engines/contract';
 
-export type AuditKind = 'run' | 'interrupt' | 'restart' | 'crash';
+/**
+ * run: a cell ran (its duration and outcome); violation: a policy denied something; interrupt,
+ * restart, crash: an engine was stopped, replaced or died; tier: the policy runs use changed;
+ * elevation: a document asked for more than Standard and the user answered; trust: the user
+ * trusted a document from a link or a file, or a run was refused because it was not trusted.
+ */
+export type AuditKind = 'run' | 'violation' | 'interrupt' | 'restart' | 'crash' | 'tier' | 'elevation' | 'trust';
 
 export interface AuditEntry {
   /** ISO 8601 time of the event. */
@@ -15,6 +21,10 @@ export interface AuditEntry {
   readonly cellId: string | null;
   /** What happened, in words. */
   readonly detail: string;
+  /** For runs: the wall time of the run. */
+  readonly durationMs?: number;
+  /** For runs: `success`, `error`, `stopped` or `blocked`. */
+  readonly outcome?: 'success' | 'error' | 'stopped' | 'blocked';
 }
 
 export interface AuditLog {

@@ -6,7 +6,8 @@ import type { JavaScriptBridgeContract, PythonBridgeContract } from '../engines/
 import type { NeutralValue } from '../engines/value';
 import type { EngineHost } from './engine-host';
 
-type Lifecycle = 'init' | 'dispose' | 'setInterruptBuffer' | 'interrupt';
+// The policy is the session's to set, from the document and the user's consent, never an embedder's.
+type Lifecycle = 'init' | 'dispose' | 'setInterruptBuffer' | 'interrupt' | 'setPolicy';
 
 /** The JavaScript bridge operations a page or embedder may call. */
 export type JavaScriptClient = Omit<JavaScriptBridgeContract, Lifecycle>;

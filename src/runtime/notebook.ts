@@ -111,6 +111,8 @@ export interface Notebook {
   update(cellId: string, change: (cell: CellState) => Partial<CellState>): void;
   /** Appends live output to a cell, merging text into the last chunk of the same stream. */
   appendOutput(cellId: string, chunk: OutputChunk): void;
+  /** Marks the document trusted (the user pressed Trust and run) or not. */
+  setTrusted(trusted: boolean): void;
   /** Calls the listener after every successful load of a new document. */
   onLoad(listener: () => void): void;
 }
@@ -256,6 +258,9 @@ export function createNotebook(initialText: string): Notebook {
     update(cellId, change) {
       const cell = state.cells[cellId];
       if (cell) setState('cells', cellId, change(cell));
+    },
+    setTrusted(trusted) {
+      setState('trusted', trusted);
     },
     onLoad(listener) {
       loadListeners.push(listener);

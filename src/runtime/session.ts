@@ -14,6 +14,7 @@ import type { PropertyBlock, PropertyValue } from '../metascript/types';
 import { createAuditLog, type AuditLog } from './audit-log';
 import { documentSettings, type DocumentSettings } from './document-settings';
 import { createEngineHost, WorkerDiedError, type EngineHost } from './engine-host';
+import { createPolicyControl, type PolicyControl } from './policy-control';
 import { isRunnable, languageOf, type CellState, type Notebook } from './notebook';
 import { createVariableStore, sizeOf, type VariableStore } from './variable-store';
 
@@ -43,8 +44,12 @@ export interface Session {
   isStale(cell: CellState): boolean;
   /** Messages of the ACTION log blocks of the last run, reactive. */
   readonly log: Accessor<readonly string[]>;
-  /** Every run, stop and crash, with timestamps. */
+  /** Every run, violation, stop, restart, crash, tier change and trust decision, with timestamps. */
   readonly audit: AuditLog;
+  /** The policy runs use, and the pending request for more than Standard. */
+  readonly policy: PolicyControl;
+  /** Marks an untrusted document (a share link, a foreign file) trusted, then runs it all. */
+  trustAndRun(): Promise<readonly CellState[]>;
 }
 
 const LANGUAGE_NAMES: Record<Language, string> = { python: 'Python', javascript: 'JavaScript' };
@@ -66,6 +71,10 @@ export function createSession(notebook: Notebook, spawners: Readonly<Record<Lang
   const host = (language: Language): EngineHost<JavaScriptBridgeContract> => hosts[language];
   const variables = createVariableStore();
   const audit = createAuditLog();
+  const policy = createPolicyControl(notebook, audit);
+  /** The policy each engine was last given, and for which worker. */
+  const applied: Record<Language, { generation: number; key: string } | null> = { python: null, javascript: null };
+  let lastTier: string | null = null;
   const [log, setLog] = createSignal<readonly string[]>([]);
   /** The store version each engine holds of each name, natively or injected. */
   const held: Record<Language, Map<string, number>> = { python: new Map(), javascript: new Map() };
@@ -160,6 +169,7 @@ export function createSession(notebook: Notebook, spawners: Readonly<Record<Lang
       generations[language] = host(language).generation();
     }
     const readVersions = Object.fromEntries(reads.map((name) => [name, variables.version(name)]));
+    const rules = await applyPolicy(language);
     if (language === 'python') {
       const failure = await ensurePackages();
       if (failure) {
@@ -174,8 +184,11 @@ export function createSession(notebook: Notebook, spawners: Readonly<Record<Lang
     }
     // A stop that came while the cell was being prepared stops it before its code starts.
     if (stopping()) throw new StoppedError('the cell was stopped before it started');
-    const timeoutMs = settings().timeoutMs;
-    const result = await executeWithin(language, cell, timeoutMs);
+    let result = await executeWithin(language, cell, rules.timeLimitMs);
+    for (const error of result.errors) {
+      if (error.kind === 'policy') audit.record({ kind: 'violation', language, cellId: cell.id, detail: error.message });
+    }
+    if (language === 'python' && result.errors.some((error) => error.kind === 'memory')) result = await freeMemory(result);
     const exported = await collect(language, cell.id, result.exports);
     // What the cell wrote itself is not a change it has missed.
     for (const name of result.exports) if (name in readVersions) readVersions[name] = variables.version(name);
@@ -196,6 +209,32 @@ export function createSession(notebook: Notebook, spawners: Readonly<Record<Lang
     }));
   };
 
+  /** Gives an engine the document's policy when it or the worker has changed since it was last given. */
+  const applyPolicy = async (language: Language) => {
+    const rules = policy.effective();
+    if (rules.tier !== lastTier) {
+      audit.record({ kind: 'tier', language: null, cellId: null, detail: `runs use the ${rules.tier} policy${lastTier === null ? '' : ` (was ${lastTier})`}` });
+      lastTier = rules.tier;
+    }
+    const key = JSON.stringify(rules);
+    const generation = host(language).generation();
+    const given = applied[language];
+    if (given === null || given.generation !== generation || given.key !== key) {
+      await host(language).call((remote) => remote.setPolicy(rules));
+      applied[language] = { generation, key };
+    }
+    return rules;
+  };
+
+  /** Wasm memory never shrinks: after a memory error the Python worker is replaced to give it back. */
+  const freeMemory = async (result: ExecutionResult): Promise<ExecutionResult> => {
+    forget('python');
+    audit.record({ kind: 'restart', language: 'python', cellId: null, detail: 'the worker was replaced to free the memory a run used past its limit; its state was lost' });
+    await host('python').restart();
+    const note = '; the Python engine was restarted to free it, so its variables were lost';
+    return { ...result, errors: result.errors.map((error) => (error.kind === 'memory' ? { ...error, message: error.message + note } : error)) };
+  };
+
   /**
    * Runs code, enforcing the document's time limit in every engine: past it (and a short grace
    * for an engine that keeps its own deadline), the run is interrupted, or its worker replaced.
@@ -205,7 +244,18 @@ export function createSession(notebook: Notebook, spawners: Readonly<Record<Lang
     const state = { timedOut: false };
     const timer = timeoutMs === null ? null : setTimeout(() => {
       state.timedOut = true;
-      void host(language).interrupt();
+      void host(language)
+        .interrupt()
+        .then((outcome) => {
+          if (outcome === 'idle') return;
+          if (outcome === 'restarted') forget(language);
+          audit.record({
+            kind: outcome === 'interrupted' ? 'interrupt' : 'restart',
+            language,
+            cellId: cell.id,
+            detail: outcome === 'interrupted' ? `stopped at its time limit of ${String(timeoutMs)} ms; the engine kept its state` : `the worker was replaced to stop the cell at its time limit of ${String(timeoutMs)} ms; its state was lost`,
+          });
+        });
     }, timeoutMs + TIMEOUT_GRACE_MS);
     const limit = `the cell ran past its time limit of ${timeoutMs ?? 0} ms`;
     try {
@@ -240,10 +290,13 @@ export function createSession(notebook: Notebook, spawners: Readonly<Record<Lang
     const language = languageOf(cell.kind);
     if (language === null) return cell;
     notebook.update(cellId, () => ({ status: 'running', output: [], errors: [], result: null, resultText: null }));
+    const started = performance.now();
     try {
       await runCode(cell, language);
       const after = notebook.state.cells[cellId];
-      audit.record({ kind: 'run', language, cellId, detail: after?.status === 'error' ? `failed: ${after.errors[0]?.name ?? 'error'}` : 'succeeded' });
+      const failed = after?.status === 'error';
+      const durationMs = performance.now() - started;
+      audit.record({ kind: 'run', language, cellId, detail: failed ? `failed: ${after.errors[0]?.name ?? 'error'}` : 'succeeded', durationMs, outcome: failed ? 'error' : 'success' });
     } catch (error) {
       // Whatever ends a run while a stop is pending (a replaced worker, or an interrupt that
       // landed in the playground's own calls around the code) is the interruption the user
@@ -262,7 +315,11 @@ export function createSession(notebook: Notebook, spawners: Readonly<Record<Lang
       };
       notebook.update(cellId, (current) => ({ status: 'error', errors: [crash], runCount: current.runCount + 1 }));
       if (error instanceof WorkerDiedError) forget(language);
-      audit.record(stopped ? { kind: 'run', language, cellId, detail: 'stopped by the user' } : { kind: 'crash', language, cellId, detail: crash.message });
+      audit.record(
+        stopped
+          ? { kind: 'run', language, cellId, detail: 'stopped by the user', durationMs: performance.now() - started, outcome: 'stopped' }
+          : { kind: 'crash', language, cellId, detail: crash.message },
+      );
     }
     return notebook.state.cells[cellId] ?? cell;
   };
@@ -348,9 +405,16 @@ export function createSession(notebook: Notebook, spawners: Readonly<Record<Lang
   let queue: Promise<unknown> = Promise.resolve();
   let stops = 0;
   const enqueue = <T>(cellIds: readonly string[], work: () => Promise<T>, cancelled: () => T): Promise<T> => {
+    if (!notebook.state.trusted) {
+      // Nothing from a link or a foreign file runs before the user says so (Trust and run).
+      audit.record({ kind: 'trust', language: null, cellId: cellIds[0] ?? null, detail: 'a run was refused: the document is not trusted yet', outcome: 'blocked' });
+      return Promise.resolve(cancelled());
+    }
     const generation = stops;
     for (const id of cellIds) if (notebook.state.cells[id]?.status !== 'running') notebook.update(id, () => ({ status: 'queued' }));
-    const turn = queue.then(() => {
+    const turn = queue.then(async () => {
+      // A document that asks for more than Standard waits for the user's answer first.
+      await policy.settle();
       if (generation === stops) return work();
       for (const id of cellIds) if (notebook.state.cells[id]?.status === 'queued') notebook.update(id, () => ({ status: 'idle' }));
       return cancelled();
@@ -384,6 +448,14 @@ export function createSession(notebook: Notebook, spawners: Readonly<Record<Lang
     runFrom: (cellId) => sequenceFrom(Math.max(0, notebook.state.items.findIndex((item) => item.type === 'cell' && item.cellId === cellId))),
     log,
     audit,
+    policy,
+    trustAndRun: () => {
+      if (!notebook.state.trusted) {
+        notebook.setTrusted(true);
+        audit.record({ kind: 'trust', language: null, cellId: null, detail: 'the user trusted the document and ran it' });
+      }
+      return sequenceFrom(0);
+    },
     stop,
     restartEngine,
     isStale,

@@ -4,12 +4,14 @@ import { usePlayground } from './playground-context';
 import { cellLanguage, createCellCommands } from './cell-commands';
 import { CellView } from './CellView';
 import { focusCellEditor } from './editor/focus';
+import { ElevationDialog } from './ElevationDialog';
 import { Header } from './Header';
 import { InertBlock } from './InertBlock';
 import { commandFor, type Command } from './key-bindings';
 import { KeyHelp } from './KeyHelp';
 import { SidePanel } from './panels/SidePanel';
 import { createTheme } from './theme';
+import { TrustBanner } from './TrustBanner';
 
 const APP_NAME = 'TARS Metascript Playground';
 /** Wide screens have room for the panels beside the cells from the start. */
@@ -28,7 +30,7 @@ function focusedCellId(): string | null {
 
 /** The page: the header, the cells, the side panels, and the keyboard commands. */
 export function App() {
-  const { notebook, session } = usePlayground();
+  const { notebook, session, notice, setNotice } = usePlayground();
   const theme = createTheme();
   const commands = createCellCommands(notebook, session);
   const [panelOpen, setPanelOpen] = createSignal(window.innerWidth >= PANEL_OPEN_WIDTH);
@@ -96,6 +98,17 @@ export function App() {
       <Header theme={theme} panelOpen={panelOpen()} onTogglePanel={() => setPanelOpen(!panelOpen())} onShowKeys={() => setKeysOpen(true)} busy={busy()} />
       <div class="workspace">
         <main id="cells" tabindex="-1">
+          <Show when={notice()}>
+            {(message) => (
+              <div class="load-failure" role="alert" data-testid="link-error">
+                <p>{message()}</p>
+                <button type="button" onClick={() => { setNotice(null); }}>
+                  Dismiss
+                </button>
+              </div>
+            )}
+          </Show>
+          <TrustBanner />
           <Show when={notebook.state.loadFailure}>
             {(failure) => (
               <div class="load-failure" role="alert" data-testid="load-error">
@@ -146,6 +159,7 @@ export function App() {
         )}
       </Show>
       <KeyHelp open={keysOpen()} onClose={() => setKeysOpen(false)} />
+      <ElevationDialog />
     </div>
   );
 }

@@ -1,9 +1,10 @@
 import { Show } from 'solid-js';
-import { isRunnable, type CellState } from '../runtime/notebook';
+import { isRunnable, languageOf, type CellState } from '../runtime/notebook';
 import { usePlayground } from './playground-context';
 import type { CellCommands } from './cell-commands';
 import { CellHeader, KIND_LABELS } from './CellHeader';
 import { CellOutput } from './CellOutput';
+import { CellViolations } from './CellViolations';
 import { CodeEditor } from './editor/CodeEditor';
 import { errorLinesOf } from './editor/error-lines';
 
@@ -40,6 +41,9 @@ export function CellView(props: { cell: CellState; commands: CellCommands; onRun
           props.onRunAndAdvance(props.cell.id);
         }}
       />
+      <Show when={languageOf(props.cell.kind)}>
+        {(language) => <CellViolations code={props.cell.code} language={language()} policy={session.policy.effective()} />}
+      </Show>
       <Show when={!runnable()}>
         <p class="note">This kind of cell does not run yet; it is kept as written.</p>
       </Show>

@@ -21,14 +21,20 @@ export function Header(props: HeaderProps) {
     return typeof value === 'string' || typeof value === 'number' ? String(value) : null;
   };
   const title = () => text('DESCRIBE', 'name') ?? 'Untitled metascript';
-  const security = () => text('CONFIG', 'security') ?? 'standard';
+  const tier = () => session.policy.effective().tier;
+  const asked = () => session.policy.requested();
   return (
     <header class="app-header">
       <div class="brand">
         <h1 data-testid="document-title">{title()}</h1>
         <Show when={text('DESCRIBE', 'version')}>{(version) => <span class="version" data-testid="document-version">v{version()}</span>}</Show>
-        <span class="policy-badge" data-testid="policy-badge" title="The document's security tier (CONFIG security)">
-          {security()}
+        <span
+          class="policy-badge"
+          data-testid="policy-badge"
+          data-tier={tier()}
+          title={asked() === tier() ? "The security tier the document's cells run under (CONFIG security)" : `The document asks for ${asked()}; it runs under ${tier()} until you allow more`}
+        >
+          {asked() === tier() ? tier() : `${tier()} (asks ${asked()})`}
         </span>
       </div>
       <div class="engines" aria-label="Engines">

@@ -1,10 +1,13 @@
-import { createContext, useContext, type ParentProps } from 'solid-js';
+import { createContext, useContext, type Accessor, type ParentProps } from 'solid-js';
 import type { Notebook } from '../runtime/notebook';
 import type { Session } from '../runtime/session';
 
 export interface PlaygroundContextValue {
   readonly notebook: Notebook;
   readonly session: Session;
+  /** A message about something the page could not open (a broken share link), or null. */
+  readonly notice: Accessor<string | null>;
+  readonly setNotice: (message: string | null) => void;
 }
 
 const PlaygroundContext = createContext<PlaygroundContextValue>();

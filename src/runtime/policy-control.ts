@@ -1,0 +1,111 @@
+/**
+ * Which policy the document's cells run under. CONFIG `security` asks for a tier; a tier
+ * above Standard needs the user's consent, asked once per opened document; CONFIG `timeout`
+ * and `memory` may only tighten the tier's limits. Every decision goes to the audit log.
+ */
+import { createSignal, type Accessor } from 'solid-js';
+import { isAbove, isTier, TIERS, type Policy, type Tier } from '../engines/policy';
+import type { AuditLog } from './audit-log';
+import { documentProperty } from './document-settings';
+import type { Notebook } from './notebook';
+
+/** The user's answer to a document that asks for more than Standard. */
+export type Consent = 'granted' | 'denied';
+
+/** A request for more than Standard, waiting for the user. */
+export interface ElevationRequest {
+  readonly tier: Tier;
+  /** What the tier allows, in words, for the dialog. */
+  readonly allows: string;
+}
+
+export interface PolicyControl {
+  /** The tier the document's CONFIG asks for; Standard when it names none or an unknown one. */
+  requested(): Tier;
+  /** The policy runs use now: consent and CONFIG's tighter limits applied. */
+  effective(): Policy;
+  /** A pending request for the user to answer, reactive; null when nothing is pending. */
+  readonly pending: Accessor<ElevationRequest | null>;
+  /**
+   * Resolves once the document's tier is settled: at once when it asks for Standard or less
+   * or the user has answered, else when the user answers the request this raises.
+   */
+  settle(): Promise<void>;
+  /** The user's answer to the pending request. */
+  answer(consent: Consent): void;
+}
+
+const MB = 1024 * 1024;
+const ALLOWS: Record<Tier, string> = {
+  restrictive: 'a few pure modules, no files, no network, 10 s per cell and 64 MB',
+  standard: 'common modules and the document folder, no network, 5 minutes per cell and 256 MB',
+  unrestricted: 'any module, the network, 30 minutes per cell and 1 GB of memory',
+};
+
+/** A positive number from CONFIG, or null. */
+function positive(value: unknown): number | null {
+  return typeof value === 'number' && Number.isFinite(value) && value > 0 ? value : null;
+}
+
+/** A tier's policy with CONFIG's limits applied where they are tighter: `timeout` in ms, `memory` in MB. */
+export function tightened(policy: Policy, timeoutMs: unknown, memoryMb: unknown): Policy {
+  const timeout = positive(timeoutMs);
+  const memory = positive(memoryMb);
+  return {
+    ...policy,
+    timeLimitMs: timeout === null ? policy.timeLimitMs : Math.min(policy.timeLimitMs, timeout),
+    memoryLimitBytes: memory === null ? policy.memoryLimitBytes : Math.min(policy.memoryLimitBytes, memory * MB),
+  };
+}
+
+export function createPolicyControl(notebook: Notebook, audit: AuditLog): PolicyControl {
+  const [consent, setConsent] = createSignal<Consent | null>(null);
+  const [pending, setPending] = createSignal<ElevationRequest | null>(null);
+  let waiting: (() => void)[] = [];
+  // A new document asks afresh: consent belongs to the document it was given for.
+  notebook.onLoad(() => {
+    setConsent(null);
+    setPending(null);
+    for (const resolve of waiting) resolve();
+    waiting = [];
+  });
+
+  const requested = (): Tier => {
+    const value = documentProperty(notebook, 'CONFIG', 'security');
+    return isTier(value) ? value : 'standard';
+  };
+  const tier = (): Tier => {
+    const asked = requested();
+    return isAbove(asked, 'standard') && consent() !== 'granted' ? 'standard' : asked;
+  };
+  return {
+    requested,
+    effective: () => tightened(TIERS[tier()], documentProperty(notebook, 'CONFIG', 'timeout'), documentProperty(notebook, 'CONFIG', 'memory')),
+    pending,
+    settle() {
+      const asked = requested();
+      if (!isAbove(asked, 'standard') || consent() !== null) return Promise.resolve();
+      if (pending() === null) {
+        setPending({ tier: asked, allows: ALLOWS[asked] });
+        audit.record({ kind: 'elevation', language: null, cellId: null, detail: `the document asks for the ${asked} tier; waiting for the user` });
+      }
+      return new Promise((resolve) => {
+        waiting.push(resolve);
+      });
+    },
+    answer(answer) {
+      const request = pending();
+      if (request === null) return;
+      setConsent(answer);
+      setPending(null);
+      audit.record({
+        kind: 'elevation',
+        language: null,
+        cellId: null,
+        detail: answer === 'granted' ? `the user allowed the ${request.tier} tier` : `the user refused the ${request.tier} tier; running under standard`,
+      });
+      for (const resolve of waiting) resolve();
+      waiting = [];
+    },
+  };
+}
