@@ -178,3 +178,16 @@ for (const theme of ['light', 'dark'] as const) {
     expect(await scan()).toEqual([]);
   });
 }
+
+test('the welcome document runs cleanly: rendered text, shared variables, a chart and a table', async ({ page }) => {
+  await page.goto('/');
+  await page.evaluate(() => window.playground.ready());
+  await page.getByTestId('run-all').click();
+  await expect(cell(page, 'bars')).toHaveAttribute('data-status', 'done', { timeout: 60_000 });
+  const report = await page.evaluate(() => window.playground.cells());
+  expect(report.flatMap((item) => item.errors)).toEqual([]);
+  await expect(cell(page, 'intro').locator('h1')).toHaveText('One document, several languages');
+  await expect(cell(page, 'bars').getByTestId('cell-output')).toContainText('JavaScript read 5 rows from Python; they add up to 55');
+  await expect(cell(page, 'bars').locator('img[alt="The squares as bars"]')).toBeVisible();
+  await expect(cell(page, 'bars').locator('table tbody tr')).toHaveCount(5);
+});
