@@ -4,6 +4,7 @@
  */
 import {
   newQuickJSWASMModuleFromVariant,
+  newVariant,
   type QuickJSContext,
   type QuickJSHandle,
   type QuickJSRuntime,
@@ -23,6 +24,7 @@ import type {
   VersionInfo,
 } from './contract';
 import { EngineLifecycle } from './lifecycle';
+import { TIERS, type Policy } from './policy';
 import { StartupProgress } from './startup-progress';
 import { OutputCollector } from './output-collector';
 import { readBundle } from './mime-bundle';
@@ -32,6 +34,11 @@ import { errorFromStack } from './javascript/error-stack';
 import { callHelper, handleToNeutral, neutralToHandle } from './javascript/handles';
 import { ModuleLoader, type ModuleSourceOptions } from './javascript/module-loader';
 import { installTimers, type Timers } from './javascript/timers';
+import { HeapCap } from './javascript/heap-cap';
+import { installFetchBridge, type FetchBridge } from './javascript/fetch-bridge';
+import { PolicyError } from './javascript/module-policy';
+import { moduleError, stopError, type StopReason } from './javascript/run-errors';
+import { PolicyState } from './javascript/policy-state';
 import type { PositionMap } from './javascript/edits';
 import { ConversionError, type NeutralValue } from './value';
 
@@ -40,11 +47,16 @@ const QUICKJS_RELEASE = '2025-09-13';
 const PRELUDE_FILE = '<playground prelude>';
 const IDENTIFIER = /^[A-Za-z_$][\w$]*$/;
 
-/** Limits and sources, fed in by the policy; every one has a default. */
+/** Limits and sources; every one has a default, and `setPolicy` replaces the policy's part. */
 export interface JavaScriptEngineOptions extends ModuleSourceOptions {
-  /** Loads the QuickJS module; the default is the bundled release build. Tests pass their own. */
-  readonly loadModule?: () => Promise<Pick<QuickJSWASMModule, 'newRuntime'>>;
-  /** Heap cap; a bomb past it fails with `out of memory` and the context survives. */
+  /**
+   * Loads the QuickJS module; the default is the bundled release build on `memory`, the
+   * capped wasm memory. Tests pass their own; one that ignores `memory` has no heap cap.
+   */
+  readonly loadModule?: (memory: WebAssembly.Memory) => Promise<Pick<QuickJSWASMModule, 'newRuntime'>>;
+  /** The policy runs start under; Standard when not given. */
+  readonly policy?: Policy;
+  /** Heap cap until `setPolicy` sets one; the policy's by default. A bomb past it fails with `out of memory` and the context survives. */
   readonly memoryLimitBytes?: number;
   /** Without a cap, deep recursion overflows the host's stack first and breaks the runtime. */
   readonly maxStackBytes?: number;
@@ -54,10 +66,13 @@ export interface JavaScriptEngineOptions extends ModuleSourceOptions {
 
 interface Loaded {
   readonly runtime: QuickJSRuntime;
+  readonly heap: HeapCap;
   readonly context: QuickJSContext;
   /** The prelude's helpers: `inspect`, which formats a value as console.log does, and converters. */
   readonly helpers: QuickJSHandle;
   readonly timers: Timers;
+  /** `fetch`, on the global object only while the policy allows the network. */
+  readonly network: FetchBridge;
 }
 
 interface Outcome {
@@ -65,9 +80,6 @@ interface Outcome {
   readonly resultText: string | null;
   readonly errors: UnifiedError[];
 }
-
-/** Why the interrupt handler stopped the code, if it did. */
-type StopReason = 'timeout' | 'interrupted' | null;
 
 export class JavaScriptEngine implements JavaScriptBridgeContract {
   private readonly lifecycle = new EngineLifecycle<Loaded>('javascript', (onProgress) => this.start(onProgress));
@@ -80,11 +92,29 @@ export class JavaScriptEngine implements JavaScriptBridgeContract {
   private readonly maps = new Map<string, PositionMap>();
   private deadline: number | null = null;
   private interruptBuffer: Int32Array | null = null;
-  private stopReason: StopReason = null;
-  private cancelWait: ((reason: StopReason) => void) | null = null;
+  /** Why the interrupt handler stopped the code, if it did. */
+  private stopReason: StopReason | null = null;
+  private cancelWait: ((reason: StopReason | null) => void) | null = null;
+  private readonly guard: PolicyState;
+  /** The worker's own fetch, kept for the Unrestricted tier's bridge. */
+  private readonly hostFetch: typeof fetch;
 
   constructor(private readonly options: JavaScriptEngineOptions = {}) {
-    this.modules = new ModuleLoader(options);
+    this.guard = new PolicyState(options.policy ?? TIERS.standard, options.memoryLimitBytes);
+    this.hostFetch = options.fetch ?? globalThis.fetch.bind(globalThis);
+    this.modules = new ModuleLoader(options, (error) => {
+      this.guard.record(error);
+    });
+    this.modules.setPolicy(this.guard.policy);
+  }
+
+  setPolicy(policy: Policy): Promise<void> {
+    this.guard.set(policy);
+    this.modules.setPolicy(policy);
+    // Before start-up there is nothing to change: start() reads the policy after its await.
+    const loaded = this.lifecycle.ready();
+    if (loaded) this.guard.applyTo(loaded);
+    return Promise.resolve();
   }
 
   async init(onProgress?: ProgressListener, onOutput?: OutputListener): Promise<void> {
@@ -103,6 +133,7 @@ export class JavaScriptEngine implements JavaScriptBridgeContract {
     try {
       this.deadline = Date.now() + timeoutMs;
       this.stopReason = null;
+      this.guard.beginRun();
       outcome = await this.runCell(loaded, code, cellId, timeoutMs);
     } finally {
       this.deadline = null;
@@ -153,7 +184,7 @@ export class JavaScriptEngine implements JavaScriptBridgeContract {
   }
 
   /** Globals assigned since the last call, by the prelude's reckoning. */
-  private changedGlobals({ context, helpers }: Loaded): string[] {
+  private changedGlobals({ context, helpers }: Pick<Loaded, 'context' | 'helpers'>): string[] {
     using changed = callHelper(context, helpers, 'changedGlobals');
     const names = handleToNeutral(context, helpers, changed);
     return Array.isArray(names) ? names.filter((name): name is string => typeof name === 'string') : [];
@@ -182,8 +213,8 @@ export class JavaScriptEngine implements JavaScriptBridgeContract {
   async importModule(name: string): Promise<ModuleInfo> {
     const loaded = await this.loaded();
     const { context, helpers, runtime } = loaded;
-    const missing = await this.modules.prefetch([name]);
-    if (missing !== null) throw new Error(missing);
+    const failure = await this.modules.prefetch([name]);
+    if (failure !== null) throw failure.kind === 'policy' ? new PolicyError(failure.message) : new Error(failure.message);
     using promise = context.unwrapResult(context.evalCode(`import(${JSON.stringify(name)})`, PRELUDE_FILE));
     this.drainJobs(runtime);
     if (isPending(context, promise)) await this.waitFor(context, promise, this.options.timeoutMs ?? 300_000);
@@ -218,12 +249,10 @@ export class JavaScriptEngine implements JavaScriptBridgeContract {
 
   async reset(): Promise<void> {
     const loaded = await this.loaded();
-    loaded.timers.dispose();
-    loaded.helpers.dispose();
-    loaded.context.dispose();
+    releaseContext(loaded);
     this.declared.clear();
     this.maps.clear();
-    this.lifecycle.set({ runtime: loaded.runtime, ...this.newContext(loaded.runtime) });
+    this.lifecycle.set({ runtime: loaded.runtime, heap: loaded.heap, ...this.newContext(loaded.runtime) });
   }
 
   resetEnvironment(): Promise<void> {
@@ -262,9 +291,7 @@ export class JavaScriptEngine implements JavaScriptBridgeContract {
 
   dispose(): Promise<void> {
     return this.lifecycle.dispose((loaded) => {
-      loaded.timers.dispose();
-      loaded.helpers.dispose();
-      loaded.context.dispose();
+      releaseContext(loaded);
       loaded.runtime.dispose();
     });
   }
@@ -275,8 +302,8 @@ export class JavaScriptEngine implements JavaScriptBridgeContract {
     const rewritten = rewriteCell(code);
     if (rewritten === null) return this.settle(loaded, context.evalCode(code, cellId), cellId, timeoutMs);
     this.maps.set(cellId, rewritten.map);
-    const missing = await this.modules.prefetch(rewritten.imports);
-    if (missing !== null) return { result: null, resultText: null, errors: [moduleError(missing, cellId)] };
+    const failure = await this.modules.prefetch(rewritten.imports);
+    if (failure !== null) return { result: null, resultText: null, errors: [moduleError(failure, cellId)] };
     for (const name of rewritten.declared) this.declared.add(name);
     if (rewritten.declarations !== '') {
       const declared = context.evalCode(rewritten.declarations, PRELUDE_FILE);
@@ -322,12 +349,12 @@ export class JavaScriptEngine implements JavaScriptBridgeContract {
   }
 
   /** Waits for a QuickJS promise; resolves to null when it settled, or why it was stopped. */
-  private waitFor(context: QuickJSContext, promise: QuickJSHandle, timeoutMs: number): Promise<StopReason> {
-    return new Promise<StopReason>((resolve) => {
+  private waitFor(context: QuickJSContext, promise: QuickJSHandle, timeoutMs: number): Promise<StopReason | null> {
+    return new Promise<StopReason | null>((resolve) => {
       const timer = setTimeout(() => {
         finish('timeout');
       }, timeoutMs);
-      const finish = (reason: StopReason) => {
+      const finish = (reason: StopReason | null) => {
         clearTimeout(timer);
         this.cancelWait = null;
         resolve(reason);
@@ -363,8 +390,7 @@ export class JavaScriptEngine implements JavaScriptBridgeContract {
     if (stopped !== null && error.name === 'InternalError' && error.message === 'interrupted') {
       return { result: null, resultText: null, errors: [{ ...error, ...stopError(stopped, cellId, this.options.timeoutMs ?? 0), frames: error.frames }] };
     }
-    const memory = error.name === 'InternalError' && error.message === 'out of memory';
-    return { result: null, resultText: null, errors: [memory ? { ...error, kind: 'memory' } : error] };
+    return { result: null, resultText: null, errors: [this.guard.classify(error)] };
   }
 
   /** Runs queued jobs; an error in one belongs to a promise the user code already holds. */
@@ -406,20 +432,24 @@ export class JavaScriptEngine implements JavaScriptBridgeContract {
     const progress = new StartupProgress(onProgress);
     // The wasm compiles while it streams in, so little is left once the last byte is here.
     progress.enterDownload('loading runtime', { from: 0.05, to: 0.75, then: 'starting runtime' });
-    const module = await progress.whileDownloading(this.options.loadModule ?? (() => newQuickJSWASMModuleFromVariant(variant)));
+    const heap = new HeapCap(this.guard.memoryLimitBytes);
+    const load = this.options.loadModule ?? ((memory) => newQuickJSWASMModuleFromVariant(newVariant(variant, { wasmMemory: memory })));
+    const module = await progress.whileDownloading(() => load(heap.memory));
     progress.enter('creating context', 0.8);
     const runtime = module.newRuntime();
     runtime.setMaxStackSize(this.options.maxStackBytes ?? 128 * 1024);
-    runtime.setMemoryLimit(this.options.memoryLimitBytes ?? 256 * 1024 * 1024);
     runtime.setInterruptHandler(() => this.shouldInterrupt());
     this.modules.attach(runtime);
-    const loaded = { runtime, ...this.newContext(runtime) };
+    const loaded = { runtime, heap, ...this.newContext(runtime) };
+    // The policy as it is now, a setPolicy during the download included. QuickJS's own memory
+    // limit counts allocations rather than bytes in this build; the heap cap does the real limiting.
+    this.guard.applyTo(loaded);
     progress.enter('ready', 1);
     return loaded;
   }
 
-  /** A fresh context with the prelude and the timers. */
-  private newContext(runtime: QuickJSRuntime): Omit<Loaded, 'runtime'> {
+  /** A fresh context with the prelude, the timers, and the network bridge as the policy says. */
+  private newContext(runtime: QuickJSRuntime): Omit<Loaded, 'runtime' | 'heap'> {
     const context = runtime.newContext();
     const helpers = this.installPrelude(context);
     const timers = installTimers(context, (thrown) => {
@@ -430,10 +460,15 @@ export class JavaScriptEngine implements JavaScriptBridgeContract {
       thrown.dispose();
       this.output.write('stderr', `Uncaught ${error.name}: ${error.message}\n`);
     });
+    const network = installFetchBridge(context, this.hostFetch, () => this.guard.networkDenied(), () => {
+      this.drainJobs(runtime);
+    });
+    network.expose(this.guard.policy.network);
     // The timer globals are the context's own, not exports of the first run.
-    this.changedGlobals({ runtime, context, helpers, timers });
-    return { context, helpers, timers };
+    this.changedGlobals({ context, helpers });
+    return { context, helpers, timers, network };
   }
+
 
   /** Runs the prelude in a fresh context, giving it the host's write and display functions. */
   private installPrelude(context: QuickJSContext): QuickJSHandle {
@@ -457,13 +492,12 @@ function isPending(context: QuickJSContext, handle: QuickJSHandle): boolean {
   return state.type === 'pending';
 }
 
-function stopError(reason: Exclude<StopReason, null>, cellId: string, timeoutMs: number): UnifiedError {
-  const message = reason === 'timeout' ? `the cell ran past its time limit of ${timeoutMs} ms` : 'the cell was stopped';
-  return { language: 'javascript', kind: reason, name: reason === 'timeout' ? 'TimeoutError' : 'InterruptedError', message, cellId, line: null, column: null, frames: [] };
-}
-
-function moduleError(message: string, cellId: string): UnifiedError {
-  return { language: 'javascript', kind: 'runtime', name: 'ModuleNotFoundError', message, cellId, line: null, column: null, frames: [] };
+/** Frees a context and what lives in it; the bridge's pending requests go before the context. */
+function releaseContext(loaded: Loaded): void {
+  loaded.network.dispose();
+  loaded.timers.dispose();
+  loaded.helpers.dispose();
+  loaded.context.dispose();
 }
 
 /** The prelude's kind tags, as type names a person reads. */

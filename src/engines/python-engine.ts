@@ -4,6 +4,7 @@
  */
 import { loadPyodide, version as pyodideVersion, type PyodideAPI } from 'pyodide';
 import type { PyCallable, PyDict } from 'pyodide/ffi';
+import policySource from './python/policy.py?raw';
 import supportSource from './python/support.py?raw';
 import type {
   EnvironmentConfig,
@@ -21,17 +22,23 @@ import {
   type OutputChunk,
   type OutputListener,
   type ProgressListener,
+  type UnifiedError,
   type VersionInfo,
 } from './contract';
 import { filesIn } from './fetch-progress';
 import { EngineLifecycle } from './lifecycle';
 import { readBundle } from './mime-bundle';
+import { createNetworkGuard } from './network-guard';
 import { OutputCollector } from './output-collector';
+import { TIERS, type Policy } from './policy';
 import { encodeForPython, pythonToNeutral, readOutcome, toPlain } from './python/conversions';
+import { PolicyEnforcement } from './python/enforcement';
+import { HeapLimit, pyodideMemory } from './python/heap-limit';
 import {
   defaultPackageBaseUrl,
   DEFAULT_PYPI_INDEX,
   isLockfile,
+  packageUrlPermit,
   readVendoredManifest,
   routeLockfile,
   VENDORED_MANIFEST,
@@ -61,16 +68,25 @@ interface Loaded {
   readonly runCell: PyCallable;
   readonly userGlobals: PyDict;
   readonly packages: PythonPackages;
+  readonly enforcement: PolicyEnforcement;
+  /** Where package installs may fetch from while user code has no network. */
+  readonly baseUrl: string | null;
+  readonly pypiIndexUrl: string | null;
 }
 
 const SUPPORT_FILE = '/playground/support.py';
+const POLICY_FILE = '/playground/policy.py';
 // Kept before any user code runs, so that later policy can take fetch off the global scope.
 const engineFetch: typeof fetch = globalThis.fetch.bind(globalThis);
+// One guard per global scope: engines that share a scope (only in tests) share what it took.
+const networkGuard = createNetworkGuard(globalThis);
 
 export class PythonEngine implements PythonBridgeContract {
   private readonly lifecycle = new EngineLifecycle<Loaded>('python', (onProgress) => this.start(onProgress));
   private readonly output = new OutputCollector();
   private runCounter = 0;
+  /** The end of the runs, policy changes and package loads queued so far. */
+  private queue: Promise<unknown> = Promise.resolve();
 
   constructor(private readonly options: PythonEngineOptions = {}) {}
 
@@ -127,8 +143,11 @@ export class PythonEngine implements PythonBridgeContract {
   }
 
   async installPackage(nameOrUrl: string): Promise<InstallResult> {
-    const { packages } = await this.loaded();
-    return packages.install(nameOrUrl);
+    const { packages, baseUrl, pypiIndexUrl } = await this.loaded();
+    const permits = packageUrlPermit({ indexURL: this.options.indexURL, baseUrl, pypiIndexUrl }, nameOrUrl);
+    // Pyodide's loader and micropip look up the global fetch, which user code may not have;
+    // the queue keeps user code from running while the engine has it back.
+    return this.exclusive(() => networkGuard.lend(() => packages.install(nameOrUrl), permits));
   }
 
   async listPackages(): Promise<PackageInfo[]> {
@@ -156,6 +175,13 @@ export class PythonEngine implements PythonBridgeContract {
   async reset(): Promise<void> {
     await this.loaded();
     this.call('reset_globals');
+  }
+
+  async setPolicy(policy: Policy): Promise<void> {
+    const { enforcement } = await this.loaded();
+    await this.exclusive(() => {
+      enforcement.apply(policy);
+    });
   }
 
   resetEnvironment(): Promise<void> {
@@ -219,27 +245,47 @@ export class PythonEngine implements PythonBridgeContract {
     return this.lifecycle.get(onProgress);
   }
 
+  /**
+   * Runs work once the work queued before it has ended: user code never runs while a policy
+   * changes or while a package load has the network back.
+   */
+  private exclusive<T>(work: () => T | Promise<T>): Promise<T> {
+    const result = this.queue.then(work);
+    this.queue = result.catch(() => undefined);
+    return result;
+  }
+
   /** Runs user code through a support function, collecting its output and timing it. */
   private async run(cellId: string, start: () => unknown): Promise<ExecutionResult> {
-    const { py } = await this.loaded();
-    const started = performance.now();
-    this.output.begin(cellId);
-    let chunks: readonly OutputChunk[] = [];
-    let outcomeValue: unknown;
-    try {
-      // Code with top-level await returns an awaitable; any other returns its outcome at once.
-      outcomeValue = await start();
-    } finally {
-      chunks = this.output.end();
-    }
-    const outcome = readOutcome(py, outcomeValue, cellId);
-    return {
-      success: outcome.errors.length === 0,
-      output: chunks,
-      ...outcome,
-      executionTimeMs: performance.now() - started,
-      memoryBytes: heapBytes(py),
-    };
+    const { py, enforcement } = await this.loaded();
+    return this.exclusive(async () => {
+      const started = performance.now();
+      const pastMemoryLimit = enforcement.watchRun();
+      this.output.begin(cellId);
+      let chunks: readonly OutputChunk[] = [];
+      let outcome: ReturnType<typeof readOutcome>;
+      try {
+        // Code with top-level await returns an awaitable; any other returns its outcome at once.
+        const outcomeValue: unknown = await start();
+        outcome = readOutcome(py, outcomeValue, cellId);
+      } catch (error) {
+        // With the heap full, even reporting the error can fail; the memory limit is the cause.
+        if (!pastMemoryLimit()) throw error;
+        outcome = { result: null, resultText: null, errors: [], exports: [] };
+      } finally {
+        chunks = this.output.end();
+      }
+      // Code may catch the MemoryError and go on; the run still asked for more than it may have.
+      const errors: readonly UnifiedError[] = pastMemoryLimit() ? [enforcement.memoryError(cellId, outcome.errors[0])] : outcome.errors;
+      return {
+        success: errors.length === 0,
+        output: chunks,
+        ...outcome,
+        errors,
+        executionTimeMs: performance.now() - started,
+        memoryBytes: heapBytes(py),
+      };
+    });
   }
 
   /** Calls a support function with JavaScript arguments; the caller owns the result. */
@@ -293,17 +339,30 @@ export class PythonEngine implements PythonBridgeContract {
     if (!(runCell instanceof py.ffi.PyCallable) || !(userGlobals instanceof py.ffi.PyDict)) {
       throw new EngineError('the support code did not load', 'python');
     }
+    py.runPython(policySource, { globals: support, filename: POLICY_FILE });
     const settings = {
       vendored: packageIndex?.vendored ?? new Set<string>(),
       baseUrl,
       pypiIndexUrl: this.options.pypiIndexUrl === undefined ? DEFAULT_PYPI_INDEX : this.options.pypiIndexUrl,
       fetch: engineFetch,
     };
-    const loaded: Loaded = { py, support, runCell, userGlobals, packages: new PythonPackages(py, settings, (name, ...args) => toPlain(py, this.call(name, ...args))) };
+    const supportCall = (name: string, ...args: unknown[]) => toPlain(py, this.call(name, ...args));
+    const loaded: Loaded = {
+      py,
+      support,
+      runCell,
+      userGlobals,
+      packages: new PythonPackages(py, settings, supportCall),
+      enforcement: new PolicyEnforcement(new HeapLimit(pyodideMemory(py)), networkGuard, supportCall),
+      baseUrl,
+      pypiIndexUrl: settings.pypiIndexUrl,
+    };
     // Ready now, so that the support code can be called while start-up finishes.
     this.lifecycle.set(loaded);
     this.connectDisplay();
     this.call('remember_startup_modules');
+    // Before any user code runs: the engine's own loading is done, and user code starts under Standard.
+    loaded.enforcement.apply(TIERS.standard);
     progress.enter('ready', 1);
     return loaded;
   }

@@ -33,6 +33,8 @@ export interface PolicyControl {
   settle(): Promise<void>;
   /** The user's answer to the pending request. */
   answer(consent: Consent): void;
+  /** Asks the user again (from the policy badge), even after a refusal. */
+  ask(): void;
 }
 
 const MB = 1024 * 1024;
@@ -92,6 +94,11 @@ export function createPolicyControl(notebook: Notebook, audit: AuditLog): Policy
       return new Promise((resolve) => {
         waiting.push(resolve);
       });
+    },
+    ask() {
+      if (!isAbove(requested(), 'standard') || consent() === 'granted') return;
+      setConsent(null);
+      void this.settle();
     },
     answer(answer) {
       const request = pending();

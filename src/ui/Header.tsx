@@ -28,14 +28,27 @@ export function Header(props: HeaderProps) {
       <div class="brand">
         <h1 data-testid="document-title">{title()}</h1>
         <Show when={text('DESCRIBE', 'version')}>{(version) => <span class="version" data-testid="document-version">v{version()}</span>}</Show>
-        <span
-          class="policy-badge"
-          data-testid="policy-badge"
-          data-tier={tier()}
-          title={asked() === tier() ? "The security tier the document's cells run under (CONFIG security)" : `The document asks for ${asked()}; it runs under ${tier()} until you allow more`}
+        <Show
+          when={asked() !== tier()}
+          fallback={
+            <span class="policy-badge" data-testid="policy-badge" data-tier={tier()} title="The security tier the document's cells run under (CONFIG security)">
+              {tier()}
+            </span>
+          }
         >
-          {asked() === tier() ? tier() : `${tier()} (asks ${asked()})`}
-        </span>
+          <button
+            type="button"
+            class="policy-badge"
+            data-testid="policy-badge"
+            data-tier={tier()}
+            title={`The document asks for ${asked()}; it runs under ${tier()} until you allow more. Press to decide.`}
+            onClick={() => {
+              session.policy.ask();
+            }}
+          >
+            {`${tier()} (asks ${asked()})`}
+          </button>
+        </Show>
       </div>
       <div class="engines" aria-label="Engines">
         <EngineStatusBadge host={session.hosts.python} />

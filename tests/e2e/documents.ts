@@ -58,3 +58,14 @@ export async function expectBothLanguagesRun(page: Page): Promise<void> {
   await expect(cell(page, 'py').getByTestId('cell-output')).toHaveText('45');
   await expect(cell(page, 'js').getByTestId('cell-output')).toHaveText('[2, 4, 6]');
 }
+
+/** CONFIG asking for the Unrestricted tier, for tests that need modules Standard denies. */
+export const UNRESTRICTED = 'CONFIG {\n    security: "unrestricted"\n}\n';
+
+/** Opens a document under Unrestricted, answering the consent dialog from the policy badge as a user would. */
+export async function openUnrestricted(page: Page, text: string): Promise<void> {
+  await openDocument(page, UNRESTRICTED + text);
+  await page.getByTestId('policy-badge').click();
+  await page.getByTestId('elevation-allow').click();
+  await expect(page.getByTestId('policy-badge')).toHaveText('unrestricted');
+}

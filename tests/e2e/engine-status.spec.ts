@@ -1,6 +1,6 @@
 import type { Page } from '@playwright/test';
 import { test, expect } from './fixtures';
-import { cell, openDocument, tars } from './documents';
+import { cell, openUnrestricted, tars } from './documents';
 
 /** One progress report as the Python badge showed it. */
 interface Seen {
@@ -48,7 +48,8 @@ const CRASH = [
 ].join('\n');
 
 test('each engine shows not loaded, loading with real bytes, ready, crashed with Restart, and ready again', async ({ page }) => {
-  await openDocument(
+  // The crash needs `import js`, which only Unrestricted allows.
+  await openUnrestricted(
     page,
     tars(
       { kind: 'JAVASCRIPT', name: 'keep', code: 'let kept = 41\nconsole.log(kept)' },
@@ -125,7 +126,7 @@ test('each engine shows not loaded, loading with real bytes, ready, crashed with
 });
 
 test('after a crash, the next run without Restart gets a fresh worker with the shared values put back', async ({ page }) => {
-  await openDocument(
+  await openUnrestricted(
     page,
     tars(
       { kind: 'JAVASCRIPT', name: 'source', code: 'const shared = [1, 2, 3];' },

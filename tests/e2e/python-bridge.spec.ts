@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { test, expect } from './fixtures';
-import { cell, openDocument, tars } from './documents';
+import { cell, openUnrestricted, tars } from './documents';
 import { buildWheel, wheelFileName } from '../support/wheel';
 
 const GREET = { name: 'greet', version: '1.2.3', files: { 'greet/__init__.py': '__version__ = "1.2.3"\n\ndef hello(name):\n    return f"hello {name}"\n' } };
@@ -9,7 +9,8 @@ test('a wheel built here and served from localhost installs by URL and imports i
   const wheel = Buffer.from(buildWheel(GREET));
   // Registered after the fixture's catch-all, so it answers first; the URL stays on localhost.
   await context.route(`**/test-wheels/${wheelFileName(GREET)}`, (route) => route.fulfill({ body: wheel, contentType: 'application/octet-stream' }));
-  await openDocument(page, tars({ kind: 'PYTHON', name: 'use', code: 'import greet\nprint(greet.hello("web"), greet.__version__)' }));
+  // Importing a package that is not on Standard's list needs Unrestricted.
+  await openUnrestricted(page, tars({ kind: 'PYTHON', name: 'use', code: 'import greet\nprint(greet.hello("web"), greet.__version__)' }));
   const url = await page.evaluate((name) => new URL(`/test-wheels/${name}`, location.href).href, wheelFileName(GREET));
   const installed = await page.evaluate((wheelUrl) => window.playground.python.installPackage(wheelUrl), url);
   expect(installed).toMatchObject({ success: true, installed: [{ name: 'greet', version: '1.2.3', source: 'wheel' }] });
@@ -34,7 +35,7 @@ test('installing numpy with no network gives the clear offline message', async (
 
 test('a cell that prints every 200 ms shows each line while it runs', async ({ page }) => {
   const code = 'import time\nfor i in range(6):\n    print("tick", i)\n    time.sleep(0.2)';
-  await openDocument(page, tars({ kind: 'PYTHON', name: 'ticker', code }));
+  await openUnrestricted(page, tars({ kind: 'PYTHON', name: 'ticker', code }));
   // Start Python first, so the timing below is the cell's alone.
   await page.evaluate(() => window.playground.python.isAvailable());
   const done = page.evaluate(() => window.playground.runCell('ticker'));
@@ -81,7 +82,9 @@ test('a vendored lock-file package installs by name from the self-hosted folder,
   });
   await context.route('**/pyodide/vendored.json', (route) => route.fulfill({ json: { packages: ['greet'] } }));
   await context.route(`**/pyodide/${wheelFileName(GREET)}`, (route) => route.fulfill({ body: wheel }));
-  await page.goto('/');
+  // The engine imports under the policy the document's last run gave it: Unrestricted here.
+  await openUnrestricted(page, tars({ kind: 'PYTHON', name: 'warm', code: 'pass' }));
+  await page.evaluate(() => window.playground.runCell('warm'));
   expect(await page.evaluate(() => window.playground.python.isPackageAvailable('greet'))).toBe(true);
   const result = await page.evaluate(() => window.playground.python.installPackage('greet'));
   expect(result).toMatchObject({ success: true, installed: [{ name: 'greet', version: '1.2.3', source: 'pyodide' }] });

@@ -84,3 +84,51 @@ export function offlineMessage(name: string): string {
     'or install a wheel by URL'
   );
 }
+
+/** Where installing one package may send requests. */
+export interface PackageLocations {
+  /** The folder of the runtime files and vendored packages, when there is one. */
+  readonly indexURL?: string | undefined;
+  /** The base URL of lock-file packages that were not vendored; null when offline only. */
+  readonly baseUrl: string | null;
+  /** micropip's index URL template; null when PyPI is not used. */
+  readonly pypiIndexUrl: string | null;
+}
+
+/** PyPI's JSON API points at wheels on this host. */
+const PYPI_FILES = 'https://files.pythonhosted.org/';
+
+/**
+ * Which URLs installing `reference` may fetch while user code has no network: the package
+ * folders, the wheel itself, and the PyPI index's origin (plus PyPI's file host for PyPI).
+ * A private index is expected to serve its wheels from its own origin.
+ */
+export function packageUrlPermit(locations: PackageLocations, reference: string): (url: string) => boolean {
+  const prefixes: string[] = [];
+  const add = (url: string | null | undefined, keep: (parsed: URL) => string) => {
+    if (url === null || url === undefined) return;
+    try {
+      prefixes.push(keep(new URL(url, baseOfScope())));
+    } catch {
+      // Not a URL: nothing to fetch from there.
+    }
+  };
+  add(locations.indexURL, (parsed) => parsed.href);
+  add(locations.baseUrl, (parsed) => parsed.href);
+  if (isWheelReference(reference)) {
+    add(reference, (parsed) => {
+      parsed.hash = '';
+      return parsed.href;
+    });
+  }
+  add(locations.pypiIndexUrl?.replace('{package_name}', ''), (parsed) => `${parsed.origin}/`);
+  if (prefixes.some((prefix) => prefix === 'https://pypi.org/')) prefixes.push(PYPI_FILES);
+  return (url) => prefixes.some((prefix) => url.startsWith(prefix));
+}
+
+/** The scope's own URL, which relative references resolve against as fetch resolves them. */
+function baseOfScope(): string | undefined {
+  const location: unknown = Reflect.get(globalThis, 'location');
+  const href: unknown = location instanceof Object ? Reflect.get(location, 'href') : undefined;
+  return typeof href === 'string' ? href : undefined;
+}

@@ -46,13 +46,23 @@ sys.stdout = _unbuffered(1)
 sys.stderr = _unbuffered(2)
 
 user_globals = {}
+# User code's own builtins: policy.py makes their import and open check the policy.
+user_builtins = dict(vars(builtins))
 _startup_modules = set()
+
+
+class PolicyError(ImportError):
+    """An import the document's security policy does not allow."""
+
+
+class FilePolicyError(PermissionError):
+    """A file access the document's security policy does not allow."""
 
 
 def reset_globals():
     """Gives user code fresh globals and forgets modules imported from the user's files."""
     user_globals.clear()
-    user_globals.update({"__name__": "__main__", "__builtins__": __builtins__})
+    user_globals.update({"__name__": "__main__", "__builtins__": user_builtins})
     for name, module in list(sys.modules.items()):
         path = getattr(module, "__file__", None) or ""
         if name not in _startup_modules and path.startswith(USER_ROOT + "/"):
@@ -76,6 +86,8 @@ os.chdir(DOCUMENT_FOLDER)
 def _kind_of(error):
     if isinstance(error, SyntaxError):
         return "syntax"
+    if isinstance(error, (PolicyError, FilePolicyError)):
+        return "policy"
     if isinstance(error, KeyboardInterrupt):
         return "interrupted"
     if isinstance(error, MemoryError):

@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PythonEngine } from '../../../src/engines/python-engine';
 import { ConversionError, type NeutralValue } from '../../../src/engines/value';
 import { buildWheel, wheelFileName } from '../../support/wheel';
+import { TIERS } from '../../../src/engines/policy';
 
 // A local server for test wheels, and a closed port standing in for every online source,
 // so that nothing here reaches beyond this machine.
@@ -29,6 +30,8 @@ beforeAll(async () => {
   offline = 'http://127.0.0.1:9/';
   engine = new PythonEngine({ packageBaseUrl: offline, pypiIndexUrl: `${offline}pypi/{package_name}/json` });
   await engine.init();
+  // These tests are about the bridge, not the policy (see python-policy.test.ts): allow every module.
+  await engine.setPolicy(TIERS.unrestricted);
 });
 
 afterAll(async () => {

@@ -3,6 +3,7 @@ import { PythonEngine } from '../../../src/engines/python-engine';
 import { appendChunk } from '../../../src/engines/output-collector';
 import type { MimeBundle, OutputChunk } from '../../../src/engines/contract';
 import { FIGURE_PNG_BASE64, MATPLOTLIB_STAND_IN } from '../../support/matplotlib-stand-in';
+import { TIERS } from '../../../src/engines/policy';
 
 // One real Pyodide for the whole file: it takes seconds to start.
 const engine = new PythonEngine();
@@ -12,6 +13,8 @@ const STAND_IN_ROOT = '/tmp/stand-in';
 
 beforeAll(async () => {
   await engine.init(undefined, (chunk, cellId) => live.push({ chunk, cellId }));
+  // These tests are about display(), not the policy (see python-policy.test.ts): allow every module.
+  await engine.setPolicy(TIERS.unrestricted);
 });
 
 afterAll(async () => {

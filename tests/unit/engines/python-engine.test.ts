@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PythonEngine } from '../../../src/engines/python-engine';
 import type { LoadProgress, OutputChunk } from '../../../src/engines/contract';
+import { TIERS } from '../../../src/engines/policy';
 
 // One real Pyodide for the whole file: it takes seconds to start.
 const engine = new PythonEngine();
@@ -12,6 +13,8 @@ beforeAll(async () => {
     (step) => progress.push(step),
     (chunk, cellId) => live.push({ chunk, cellId }),
   );
+  // These tests are about the engine, not the policy (see python-policy.test.ts): allow every module.
+  await engine.setPolicy(TIERS.unrestricted);
 });
 
 afterAll(async () => {

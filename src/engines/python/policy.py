@@ -1,0 +1,149 @@
+"""The security policy's Python side (SPEC §5): which modules user code may import, and
+whether it may open files.
+
+It runs in the support code's namespace, after support.py, whose names it uses. User code
+runs with builtins of its own (`user_builtins`), whose `__import__` and `open` check the
+policy. Support code keeps the real builtins, and so do the modules user code imports, so the
+standard library's internals that an allowed module needs are never checked. Modules loaded
+from the user's own files get the user builtins too, so a file cannot import for a cell what
+the cell may not import itself.
+
+This guards what a document imports; it is not a sandbox. Code that walks object attributes
+can reach modules the interpreter has already loaded. The limits that must hold (no network,
+memory, time) are kept outside Python, where Python cannot undo them.
+"""
+
+_real_import = builtins.__import__
+_real_open = builtins.open
+# Set by the engine before any user code runs; engines start under Standard.
+_tier = "standard"
+_allowed_modules = None
+_file_system = True
+# The real builtins' ways back into the import system stay out of the user builtins.
+_HIDDEN_BUILTINS = ("__loader__", "__spec__")
+
+
+def _is_user_path(path):
+    return bool(path) and path.startswith(USER_ROOT + "/") and "/site-packages/" not in path
+
+
+def _is_user_module(top):
+    """Whether importing this top-level name would load one of the user's own files."""
+    module = sys.modules.get(top)
+    if module is not None:
+        return _is_user_path(getattr(module, "__file__", None))
+    try:
+        spec = importlib.util.find_spec(top)
+    except (ImportError, ValueError):
+        return False
+    return spec is not None and _is_user_path(spec.origin)
+
+
+def is_allowed(name):
+    """Whether the policy lets user code import a module, by its absolute dotted name."""
+    top = name.partition(".")[0]
+    if _allowed_modules is None or top in _allowed_modules:
+        return True
+    return _file_system and _is_user_module(top)
+
+
+def check_import(name):
+    """Raises PolicyError when the policy does not let user code import the module."""
+    if not is_allowed(name):
+        raise PolicyError(f"import of '{name}' is not allowed under the {_tier} policy")
+
+
+def _absolute_name(name, globals, level):
+    """The absolute name of a relative import, or None when it has no package to resolve in."""
+    package = (globals or {}).get("__package__")
+    if not package:
+        spec = (globals or {}).get("__spec__")
+        package = getattr(spec, "parent", None)
+    if not package:
+        return None
+    try:
+        return importlib.util.resolve_name("." * level + name, package)
+    except (ImportError, ValueError):
+        return None
+
+
+def _user_import(name, globals=None, locals=None, fromlist=(), level=0):
+    absolute = name if level == 0 else _absolute_name(name, globals, level)
+    # A relative import with nothing to resolve in fails in the real import, with its own error.
+    if absolute is not None:
+        check_import(absolute)
+    return _real_import(name, globals, locals, fromlist, level)
+
+
+def _user_open(*args, **kwargs):
+    if not _file_system:
+        raise FilePolicyError(f"file access is not allowed under the {_tier} policy")
+    return _real_open(*args, **kwargs)
+
+
+_user_import.__doc__ = _real_import.__doc__
+_user_open.__doc__ = _real_open.__doc__
+
+
+def _sync_user_builtins():
+    """Adds builtins the playground defined since (display), and puts the checks back in place."""
+    for name, value in vars(builtins).items():
+        if name not in _HIDDEN_BUILTINS:
+            user_builtins.setdefault(name, value)
+    for name in _HIDDEN_BUILTINS:
+        user_builtins.pop(name, None)
+    user_builtins["__import__"] = _user_import
+    user_builtins["open"] = _user_open
+
+
+def set_policy(tier, modules, file_system):
+    """Applies a policy to every later import and open of user code; modules None allows all."""
+    global _tier, _allowed_modules, _file_system
+    modules = from_js(modules)
+    _tier = str(tier)
+    _allowed_modules = None if modules is None else frozenset(str(name) for name in modules)
+    _file_system = bool(file_system)
+    _sync_user_builtins()
+
+
+class _UserModuleFinder:
+    """A meta path finder that gives modules loaded from the user's own files the user builtins."""
+
+    def find_spec(self, fullname, path, target=None):
+        spec = None
+        for finder in sys.meta_path:
+            find = getattr(finder, "find_spec", None)
+            # _AfterImport asks the other finders itself; asking it back would never end.
+            if find is None or isinstance(finder, (_UserModuleFinder, _AfterImport)):
+                continue
+            spec = find(fullname, path, target)
+            if spec is not None:
+                break
+        # Anything else is left to the finders after this one, _AfterImport among them.
+        if spec is None or not _is_user_path(spec.origin):
+            return None
+        if spec.loader is not None and hasattr(spec.loader, "exec_module"):
+            spec.loader = _UserBuiltinsLoader(spec.loader)
+        return spec
+
+
+class _UserBuiltinsLoader:
+    """Delegates to a loader, giving the module the user builtins before its code runs."""
+
+    def __init__(self, loader):
+        self._loader = loader
+
+    def create_module(self, spec):
+        return self._loader.create_module(spec)
+
+    def exec_module(self, module):
+        # exec() adds the real builtins only to a namespace that has none.
+        module.__dict__["__builtins__"] = user_builtins
+        self._loader.exec_module(module)
+
+    def __getattr__(self, name):
+        return getattr(self._loader, name)
+
+
+sys.meta_path.insert(0, _UserModuleFinder())
+_sync_user_builtins()

@@ -1,0 +1,77 @@
+import type { Page } from '@playwright/test';
+import { importDenied, type Tier } from '../../src/engines/policy';
+import { buildWheel, wheelFileName } from '../support/wheel';
+import { cell, openDocument, tars } from './documents';
+import { expect, test } from './fixtures';
+
+/** A CONFIG block asking for a tier, and for packages when given. */
+function config(tier: Tier, packages: readonly string[] = []): string {
+  const list = packages.length === 0 ? '' : `\n    packages: [${packages.map((name) => `"${name}"`).join(', ')}]`;
+  return `CONFIG {\n    security: "${tier}"${list}\n}\n`;
+}
+
+const python = (name: string, code: string) => ({ kind: 'PYTHON' as const, name, code });
+
+function runCell(page: Page, name: string) {
+  return page.evaluate((cellName) => window.playground.runCell(cellName), name);
+}
+
+// Python reaches the worker's global scope without `import js`, the way code that walks
+// attributes can (the import check is not a sandbox), and looks for the network there: on the
+// scope, through Object.getPrototypeOf, and on every object of its prototype chain.
+const PROBE = [
+  'import collections',
+  'js = collections._sys.modules["js"]',
+  'names = ["fetch", "XMLHttpRequest", "WebSocket", "EventSource", "importScripts", "indexedDB", "caches", "BroadcastChannel"]',
+  'chain = js.Function("names", "const found = []; for (let o = globalThis; o !== null; o = Object.getPrototypeOf(o)) for (const n of names) if (Object.prototype.hasOwnProperty.call(o, n)) found.push(n); return found;")',
+  'attempts = []',
+  'for attempt in (lambda: js.fetch("/"), lambda: js.indexedDB.open("probe"), lambda: js.Object.getPrototypeOf(js).fetch("/"), lambda: js.self.XMLHttpRequest.new()):',
+  '    try:',
+  '        attempt()',
+  '        attempts.append("reached")',
+  '    except AttributeError:',
+  '        attempts.append("missing")',
+  '[attempts, [hasattr(js, name) for name in names], list(chain(js.Array.from_(names)))]',
+].join('\n');
+
+test('under Restrictive, import os fails with a policy error naming the module and the tier', async ({ page }) => {
+  await openDocument(page, config('restrictive') + tars(python('shell', 'import math\nimport os'), python('fine', 'import json\njson.dumps({"ok": True})')));
+  const denied = await runCell(page, 'shell');
+  expect(denied.status).toBe('error');
+  expect(denied.errors).toEqual([expect.objectContaining({ language: 'python', kind: 'policy', name: 'PolicyError', message: importDenied('os', 'restrictive'), line: 2 })]);
+  await expect(cell(page, 'shell').getByTestId('cell-output')).toContainText(importDenied('os', 'restrictive'));
+  const allowed = await runCell(page, 'fine');
+  expect(allowed).toMatchObject({ status: 'done', result: '{"ok": true}' });
+});
+
+for (const tier of ['restrictive', 'standard'] as const) {
+  test(`under ${tier}, Python finds no network on the worker's scope, and a local wheel still loads`, async ({ page, context, baseURL }) => {
+    const spec = { name: 'tinywheel', version: '0.1.0', files: { 'tinywheel/__init__.py': 'VALUE = 1\n' } };
+    await context.route(`**/test-wheels/${wheelFileName(spec)}`, (route) => route.fulfill({ body: Buffer.from(buildWheel(spec)), contentType: 'application/octet-stream' }));
+    const wheelUrl = new URL(`/test-wheels/${wheelFileName(spec)}`, baseURL).href;
+    await openDocument(page, config(tier, [wheelUrl]) + tars(python('importjs', 'import js\njs.fetch'), python('probe', PROBE)));
+
+    const importJs = await runCell(page, 'importjs');
+    expect(importJs.errors).toEqual([expect.objectContaining({ kind: 'policy', message: importDenied('js', tier) })]);
+
+    // The cell ran after the document's wheel was installed, and the engine's load gave nothing back.
+    const probe = await runCell(page, 'probe');
+    expect(probe.errors).toEqual([]);
+    expect(probe.result).toEqual([['missing', 'missing', 'missing', 'missing'], [false, false, false, false, false, false, false, false], []]);
+    const packages = await page.evaluate(() => window.playground.python.listPackages());
+    expect(packages).toEqual(expect.arrayContaining([{ name: 'tinywheel', version: '0.1.0', source: 'wheel' }]));
+  });
+}
+
+test('under Restrictive, a memory bomb stops with a memory error, and a Python cell runs again afterwards', async ({ page }) => {
+  const bomb = 'b = bytearray()\nwhile True:\n    b += bytearray(8 * 1024 * 1024)';
+  await openDocument(page, config('restrictive') + tars(python('bomb', bomb), python('after', 'print(6 * 7)')));
+  const stopped = await runCell(page, 'bomb');
+  expect(stopped.status).toBe('error');
+  expect(stopped.errors).toEqual([expect.objectContaining({ language: 'python', kind: 'memory', name: 'MemoryError', line: 3 })]);
+  expect(stopped.errors[0]?.message).toContain('restrictive');
+  expect(stopped.errors[0]?.message).toContain('64 MB');
+  const after = await runCell(page, 'after');
+  expect(after.status).toBe('done');
+  await expect(cell(page, 'after').getByTestId('cell-output')).toHaveText('42');
+});
