@@ -1,5 +1,5 @@
 import { test, expect } from './fixtures';
-import { cell, openDocument, tars } from './documents';
+import { cell, openDocument, tars, openUnrestricted } from './documents';
 
 test('top-level await on a timer yields its value', async ({ page }) => {
   await openDocument(page, tars({ kind: 'JAVASCRIPT', name: 'wait', code: 'await new Promise(r => setTimeout(r, 50)); "done"' }));
@@ -78,7 +78,8 @@ test('a package installed by name@version keeps working without its source after
   expect(installed).toMatchObject({ success: true, installed: [{ name: 'tiny-clamp', version: '2.1.0', source: 'esm' }] });
   // From here on the ESM source is gone again: the fixture fails the test if anything asks it.
   await context.unroute('https://esm.sh/tiny-clamp@2.1.0');
-  await openDocument(page, tars({ kind: 'JAVASCRIPT', name: 'use', code: "import clamp from 'tiny-clamp';\nclamp(15, 0, 10)" }));
+  // A package from the ESM source is only importable under Unrestricted.
+  await openUnrestricted(page, tars({ kind: 'JAVASCRIPT', name: 'use', code: "import clamp from 'tiny-clamp';\nclamp(15, 0, 10)" }));
   const report = await page.evaluate(() => window.playground.runCell('use'));
   expect(report).toMatchObject({ status: 'done', result: 10 });
   expect(await page.evaluate(() => window.playground.javascript.listPackages())).toEqual(
