@@ -232,7 +232,8 @@ export function createSession(notebook: Notebook, spawners: Readonly<Record<Lang
     audit.record({ kind: 'restart', language: 'python', cellId: null, detail: 'the worker was replaced to free the memory a run used past its limit; its state was lost' });
     await host('python').restart();
     const note = '; the Python engine was restarted to free it, so its variables were lost';
-    return { ...result, errors: result.errors.map((error) => (error.kind === 'memory' ? { ...error, message: error.message + note } : error)) };
+    // The new worker holds nothing the run assigned, so there is nothing to collect.
+    return { ...result, exports: [], errors: result.errors.map((error) => (error.kind === 'memory' ? { ...error, message: error.message + note } : error)) };
   };
 
   /**

@@ -1,3 +1,4 @@
+import { readFile } from 'node:fs/promises';
 import type { Page } from '@playwright/test';
 import { encodeShareHash } from '../../src/share/share-link';
 import { test, expect } from './fixtures';
@@ -108,4 +109,51 @@ test('while True: pass stops within the tier time set by CONFIG; the state survi
     expect(spun.errors[0]?.message).toContain('its state was lost');
   }
   expect(await auditKinds(page)).toContain(isolated ? 'interrupt' : 'restart');
+});
+
+test('the audit log records trust, tiers, runs, violations, stops, memory restarts and elevation, and exports as JSON', async ({ page }) => {
+  const text =
+    config({ security: 'restrictive', timeout: 1500 }) +
+    tars(
+      { kind: 'PYTHON', name: 'shell', code: 'import os' },
+      { kind: 'JAVASCRIPT', name: 'vendored', code: 'import { orbit } from "orbit-math";' },
+      { kind: 'PYTHON', name: 'spin', code: 'while True:\n    pass' },
+      { kind: 'PYTHON', name: 'bomb', code: 'b = bytearray()\nwhile True:\n    b += bytearray(8 * 1024 * 1024)' },
+      { kind: 'JAVASCRIPT', name: 'jsbomb', code: 'function grow() {\n  const keep = [];\n  for (;;) keep.push(new Array(100000).fill(1.5));\n}\ngrow()' },
+      { kind: 'PYTHON', name: 'fine', code: '6 * 7' },
+    );
+  await page.setViewportSize({ width: 1400, height: 900 });
+  await page.goto(`/${encodeShareHash(text)}`);
+  await page.evaluate(() => window.playground.ready());
+  await page.getByTestId('trust-run').click();
+  // Run all stops at the first failure; the rest run one by one.
+  await expect(cell(page, 'shell')).toHaveAttribute('data-status', 'error');
+  for (const name of ['vendored', 'spin', 'bomb', 'jsbomb', 'fine']) {
+    const report = await page.evaluate((cellName) => window.playground.runCell(cellName), name);
+    const expected = { vendored: ['policy'], spin: ['timeout'], bomb: ['memory'], jsbomb: ['memory'], fine: [] }[name];
+    expect(report.errors.map((error) => error.kind), name).toEqual(expected);
+  }
+  // Another document asks for more, and the user allows it.
+  await page.evaluate((source) => {
+    window.playground.load(source, { trusted: true });
+  }, config({ security: 'unrestricted' }) + tars({ kind: 'JAVASCRIPT', name: 'wide', code: 'typeof fetch' }));
+  const wide = page.evaluate(() => window.playground.runCell('wide'));
+  await page.getByTestId('elevation-allow').click();
+  expect((await wide).result).toBe('function');
+
+  const audit = await page.evaluate(() => window.playground.audit());
+  const kinds = new Set(audit.map((entry) => entry.kind));
+  for (const kind of ['trust', 'tier', 'run', 'violation', 'restart', 'elevation'] as const) expect(kinds.has(kind), kind).toBe(true);
+  expect(kinds.has('interrupt') || audit.some((entry) => entry.kind === 'restart' && entry.detail.includes('time limit'))).toBe(true);
+  const violations = audit.filter((entry) => entry.kind === 'violation').map((entry) => entry.detail);
+  expect(violations).toEqual(["import of 'os' is not allowed under the restrictive policy", "import of 'orbit-math' is not allowed under the restrictive policy"]);
+  expect(audit.filter((entry) => entry.kind === 'restart').some((entry) => entry.language === 'python' && entry.detail.includes('free the memory'))).toBe(true);
+  for (const entry of audit) expect(Number.isNaN(Date.parse(entry.time))).toBe(false);
+  expect(audit.filter((entry) => entry.kind === 'run').every((entry) => typeof entry.durationMs === 'number' && typeof entry.outcome === 'string')).toBe(true);
+
+  await page.getByTestId('side-panel').getByTestId('tab-audit').click();
+  const download = page.waitForEvent('download');
+  await page.getByTestId('audit-export').click();
+  const exported: unknown = JSON.parse(await readFile(await (await download).path(), 'utf8'));
+  expect(exported).toEqual(await page.evaluate(() => window.playground.audit()));
 });
