@@ -68,6 +68,13 @@ def _absolute_name(name, globals, level):
 
 
 def _user_import(name, globals=None, locals=None, fromlist=(), level=0):
+    # C code importing for itself (datetime's strftime needs time, strptime needs _strptime)
+    # goes through PyImport_Import, which passes an empty list; statements pass None or a
+    # tuple. That is the standard library's internals at work, which every tier allows. Code
+    # could imitate the call, which is one of the ways this check is not a sandbox: the worker,
+    # with its network and storage removed, is.
+    if type(fromlist) is list and not fromlist and level == 0:
+        return _real_import(name, globals, locals, fromlist, level)
     absolute = name if level == 0 else _absolute_name(name, globals, level)
     # A relative import with nothing to resolve in fails in the real import, with its own error.
     if absolute is not None:

@@ -80,11 +80,13 @@ describe('imports under each tier', () => {
       'pattern = re.compile(r"(\\w+)@(\\w+)")',
       '[json.dumps({"root": math.sqrt(16)}), list(pattern.match("ada@home").groups()),',
       ' Counter("abracadabra").most_common(1)[0][0], datetime.datetime.now().year > 2000,',
-      ' json.loads("[1, 2]"), list(OrderedDict(a=1))]',
+      ' json.loads("[1, 2]"), list(OrderedDict(a=1)),',
+      // strftime and strptime import time and _strptime from C: internals, not the user's imports.
+      ' f"{datetime.date(2024, 1, 2):%d %b}", datetime.datetime.strptime("2024", "%Y").year]',
     ].join('\n');
     const result = await runUnder('restrictive', code);
     expect(result.errors).toEqual([]);
-    expect(result.result).toEqual(['{"root": 4.0}', ['ada', 'home'], 'a', true, [1, 2], ['a']]);
+    expect(result.result).toEqual(['{"root": 4.0}', ['ada', 'home'], 'a', true, [1, 2], ['a'], '02 Jan', 2024]);
   });
 
   it('Standard adds itertools, functools and operator, and still denies os', async () => {
