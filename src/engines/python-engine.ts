@@ -33,7 +33,8 @@ import { OutputCollector } from './output-collector';
 import { TIERS, type Policy } from './policy';
 import { encodeForPython, pythonToNeutral, readOutcome, toPlain } from './python/conversions';
 import { PolicyEnforcement } from './python/enforcement';
-import { HeapLimit, pyodideMemory } from './python/heap-limit';
+import { HeapLimit } from './heap-limit';
+import { pyodideMemory } from './python/heap-limit';
 import {
   defaultPackageBaseUrl,
   DEFAULT_PYPI_INDEX,

@@ -1,6 +1,7 @@
 /**
- * What the document's property blocks say: CONFIG's timeout, packages and security tier, and
- * the VARIABLE blocks' values. String values are interpolated with `${name}`.
+ * What the document's property blocks say: CONFIG's packages and the VARIABLE blocks' values.
+ * String values are interpolated with `${name}`. CONFIG's tier and limits are read by the
+ * policy control (policy-control.ts).
  */
 import type { NeutralValue } from '../engines/value';
 import { interpolate } from '../metascript/interpolate';
@@ -8,12 +9,8 @@ import type { PropertyBlock, PropertyValue } from '../metascript/types';
 import type { Notebook } from './notebook';
 
 export interface DocumentSettings {
-  /** CONFIG `timeout`, in ms per cell, or null when the document sets none. */
-  readonly timeoutMs: number | null;
   /** CONFIG `packages`, installed before the first Python cell. */
   readonly packages: readonly string[];
-  /** CONFIG `security`: restrictive, standard or unrestricted. */
-  readonly security: string;
   /** VARIABLE blocks in order: name and value. */
   readonly variables: readonly (readonly [string, NeutralValue])[];
 }
@@ -29,18 +26,14 @@ export function documentProperty(notebook: Notebook, kind: PropertyBlock['kind']
 }
 
 export function documentSettings(notebook: Notebook, lookup: (name: string) => string | undefined): DocumentSettings {
-  const timeout = documentProperty(notebook, 'CONFIG', 'timeout');
   const packages = documentProperty(notebook, 'CONFIG', 'packages');
-  const security = documentProperty(notebook, 'CONFIG', 'security');
   const variables = notebook.state.items.flatMap((item): [string, NeutralValue][] => {
     if (item.type !== 'block' || item.block.type !== 'properties' || item.block.kind !== 'VARIABLE' || item.block.name === null) return [];
     const value = item.block.properties.find((entry) => entry.key === 'value')?.value;
     return [[item.block.name, toNeutral(value ?? null, lookup)]];
   });
   return {
-    timeoutMs: typeof timeout === 'number' && timeout > 0 ? timeout : null,
     packages: Array.isArray(packages) ? packages.filter((name): name is string => typeof name === 'string') : [],
-    security: typeof security === 'string' ? security : 'standard',
     variables,
   };
 }

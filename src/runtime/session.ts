@@ -72,8 +72,8 @@ export function createSession(notebook: Notebook, spawners: Readonly<Record<Lang
   const variables = createVariableStore();
   const audit = createAuditLog();
   const policy = createPolicyControl(notebook, audit);
-  /** The policy each engine was last given, and for which worker. */
-  const applied: Record<Language, { generation: number; key: string } | null> = { python: null, javascript: null };
+  /** The policy each engine's current worker was last given, as JSON; `forget` clears it. */
+  const applied: Record<Language, string | null> = { python: null, javascript: null };
   let lastTier: string | null = null;
   const [log, setLog] = createSignal<readonly string[]>([]);
   /** The store version each engine holds of each name, natively or injected. */
@@ -217,11 +217,9 @@ export function createSession(notebook: Notebook, spawners: Readonly<Record<Lang
       lastTier = rules.tier;
     }
     const key = JSON.stringify(rules);
-    const generation = host(language).generation();
-    const given = applied[language];
-    if (given === null || given.generation !== generation || given.key !== key) {
+    if (applied[language] !== key) {
       await host(language).call((remote) => remote.setPolicy(rules));
-      applied[language] = { generation, key };
+      applied[language] = key;
     }
     return rules;
   };
@@ -240,10 +238,10 @@ export function createSession(notebook: Notebook, spawners: Readonly<Record<Lang
    * Runs code, enforcing the document's time limit in every engine: past it (and a short grace
    * for an engine that keeps its own deadline), the run is interrupted, or its worker replaced.
    */
-  const executeWithin = async (language: Language, cell: CellState, timeoutMs: number | null): Promise<ExecutionResult> => {
+  const executeWithin = async (language: Language, cell: CellState, timeoutMs: number): Promise<ExecutionResult> => {
     // An object, because the timer sets it after awaits the compiler cannot see into.
     const state = { timedOut: false };
-    const timer = timeoutMs === null ? null : setTimeout(() => {
+    const timer = setTimeout(() => {
       state.timedOut = true;
       void host(language)
         .interrupt()
@@ -258,17 +256,17 @@ export function createSession(notebook: Notebook, spawners: Readonly<Record<Lang
           });
         });
     }, timeoutMs + TIMEOUT_GRACE_MS);
-    const limit = `the cell ran past its time limit of ${timeoutMs ?? 0} ms`;
+    const limit = `the cell ran past its time limit of ${String(timeoutMs)} ms`;
     try {
-      const result = await host(language).execute(cell.code, { cellId: cell.id, ...(timeoutMs === null ? {} : { timeoutMs }) });
+      const result = await host(language).execute(cell.code, { cellId: cell.id, timeoutMs });
       if (!state.timedOut) return result;
       return { ...result, errors: result.errors.map((error) => (error.kind === 'interrupted' ? { ...error, kind: 'timeout', message: limit } : error)) };
     } catch (error) {
       if (!state.timedOut || !(error instanceof WorkerDiedError)) throw error;
       const timeout: UnifiedError = { language, kind: 'timeout', name: 'TimeoutError', message: `${limit}; the engine was restarted and its state was lost`, cellId: cell.id, line: null, column: null, frames: [] };
-      return { success: false, output: [], result: null, resultText: null, errors: [timeout], exports: [], executionTimeMs: timeoutMs ?? 0, memoryBytes: null };
+      return { success: false, output: [], result: null, resultText: null, errors: [timeout], exports: [], executionTimeMs: timeoutMs, memoryBytes: null };
     } finally {
-      if (timer !== null) clearTimeout(timer);
+      clearTimeout(timer);
     }
   };
 
@@ -373,9 +371,10 @@ export function createSession(notebook: Notebook, spawners: Readonly<Record<Lang
     });
   };
 
-  /** A new worker holds nothing: no injected values and, for Python, no document packages. */
+  /** A new worker holds nothing: no injected values, no policy and, for Python, no document packages. */
   const forget = (language: Language) => {
     held[language].clear();
+    applied[language] = null;
     if (language === 'python') packagesReady = null;
   };
 

@@ -15,10 +15,10 @@ function statusText(cell: CellState, stale: boolean): string {
 }
 
 /** A cell's header: kind, name, status, figures of its last run, and its controls. */
-export function CellHeader(props: { cell: CellState; commands: CellCommands; label: string }) {
+export function CellHeader(props: { cell: CellState; commands: CellCommands; label: string; stale: boolean }) {
   const { notebook, session } = usePlayground();
   const runnable = () => isRunnable(props.cell.kind);
-  const stale = () => session.isStale(props.cell);
+  const stale = () => props.stale;
   const stats = () => {
     const cell = props.cell;
     if (cell.runCount === 0) return null;

@@ -26,7 +26,7 @@ export function CellView(props: { cell: CellState; commands: CellCommands; onRun
       data-stale={stale() ? 'true' : 'false'}
       aria-label={`${KIND_LABELS[props.cell.kind]} cell ${props.cell.name ?? ''}`.trim()}
     >
-      <CellHeader cell={props.cell} commands={props.commands} label={label()} />
+      <CellHeader cell={props.cell} commands={props.commands} label={label()} stale={stale()} />
       <CodeEditor
         cellId={props.cell.id}
         kind={props.cell.kind}

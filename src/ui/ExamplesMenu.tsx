@@ -1,5 +1,6 @@
 import { createResource, createSignal, For, onCleanup, Show } from 'solid-js';
 import { usePlayground } from './playground-context';
+import { focusCellEditor } from './editor/focus';
 import { exampleUrl, parseExamplesIndex, type ExampleEntry } from './examples-index';
 
 async function fetchIndex(): Promise<ExampleEntry[]> {
@@ -24,7 +25,8 @@ export function ExamplesMenu() {
       // Examples ship with the app, so they are as trusted as the app itself.
       notebook.load(await response.text(), { trusted: true });
       setOpen(false);
-      requestAnimationFrame(() => root?.closest('.app')?.querySelector<HTMLElement>('[data-testid="cell"] .cm-content, [data-testid="cell"] textarea')?.focus());
+      const first = notebook.cells()[0];
+      if (first) requestAnimationFrame(() => focusCellEditor(first.id));
     } catch (error) {
       setFailure(`Could not open ${entry.title}: ${error instanceof Error ? error.message : String(error)}`);
     }

@@ -45,7 +45,7 @@ export class PolicyState {
   /** Puts the limits on a loaded runtime and shows or hides `fetch`. */
   applyTo(target: PolicyTarget): void {
     target.runtime.setMemoryLimit(this.memoryLimit);
-    target.heap.setLimit(this.memoryLimit);
+    target.heap.limit = this.memoryLimit;
     target.network.expose(this.current.network);
   }
 

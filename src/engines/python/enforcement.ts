@@ -6,7 +6,8 @@
 import type { UnifiedError } from '../contract';
 import type { NetworkGuard } from '../network-guard';
 import { TIERS, type Policy } from '../policy';
-import { memoryLimitMessage, type HeapLimit } from './heap-limit';
+import type { HeapLimit } from '../heap-limit';
+import { memoryLimitMessage } from './heap-limit';
 import type { SupportCall } from './packages';
 
 export class PolicyEnforcement {
