@@ -16,13 +16,19 @@ const CHROMIUM_ARGS = [
 const VITE = 'node node_modules/vite/bin/vite.js';
 const PORTS = { isolated: 4173, notIsolated: 4174, staticHost: 4175, devServer: 4176 } as const;
 
-function project(name: string, port: number, extra: Partial<Project> = {}): Project {
+/** Where the static-host project serves dist/, as a GitHub Pages project site would. */
+const STATIC_FOLDER = '/playground/';
+
+function project(name: string, port: number, extra: Partial<Project> = {}, { folder = '/', serviceWorkers = 'block' } = {}): Project {
   return {
     name,
     use: {
       browserName: 'chromium',
-      baseURL: `http://localhost:${port}/`,
+      baseURL: `http://localhost:${String(port)}${folder}`,
       launchOptions: { ...(executablePath === undefined ? {} : { executablePath }), args: CHROMIUM_ARGS },
+      // The offline service worker precaches 15 MB; only the static-host tests, which are about
+      // it, let it install. The others test the app as the server delivers it.
+      serviceWorkers,
     },
     ...extra,
   };
@@ -43,8 +49,9 @@ export default defineConfig({
     project('isolated', PORTS.isolated, { testIgnore: /static-host|dev-server/ }),
     // The same build without the headers: no SharedArrayBuffer, the fallback paths.
     project('not-isolated', PORTS.notIsolated, { testIgnore: /static-host|dev-server|readme-screenshot/ }),
-    // dist/ from a plain static file server that knows nothing of the app.
-    project('static-host', PORTS.staticHost, { testMatch: /static-host/ }),
+    // dist/ under /playground/ from a plain static file server that sends no COOP/COEP: the
+    // service worker makes the page isolated and keeps it working offline.
+    project('static-host', PORTS.staticHost, { testMatch: /static-host/ }, { folder: STATIC_FOLDER, serviceWorkers: 'allow' }),
     // The dev server that `npm start` runs, serving Pyodide from node_modules.
     project('dev-server', PORTS.devServer, { testMatch: /dev-server/ }),
   ],
@@ -57,8 +64,8 @@ export default defineConfig({
       reuseExistingServer: !process.env.CI,
     },
     {
-      command: `node node_modules/sirv-cli/bin.js dist --port ${PORTS.staticHost} --host localhost`,
-      url: `http://localhost:${PORTS.staticHost}/`,
+      command: `node scripts/static-host.js --root dist --prefix ${STATIC_FOLDER} --port ${String(PORTS.staticHost)}`,
+      url: `http://localhost:${String(PORTS.staticHost)}${STATIC_FOLDER}`,
       reuseExistingServer: !process.env.CI,
     },
     { command: `${VITE} --port ${PORTS.devServer} --strictPort`, url: `http://localhost:${PORTS.devServer}/`, reuseExistingServer: !process.env.CI },

@@ -1,5 +1,6 @@
 import { statSync } from 'node:fs';
 import { defineConfig } from 'vite';
+import { VitePWA } from 'vite-plugin-pwa';
 import solid from 'vite-plugin-solid';
 import { viteStaticCopy } from 'vite-plugin-static-copy';
 
@@ -25,14 +26,32 @@ const isolationHeaders: Record<string, string> =
         'Cross-Origin-Resource-Policy': 'same-origin',
       };
 
-export default defineConfig({
-  base: process.env.PLAYGROUND_BASE ?? '/',
+/** The largest file the service worker precaches: Pyodide's WebAssembly is about 9.6 MB. */
+const PRECACHE_FILE_LIMIT = 64 * 1024 * 1024;
+
+export default defineConfig(({ command }) => ({
+  // A relative base lets one dist/ work under any folder of any host; PLAYGROUND_BASE pins one.
+  base: process.env.PLAYGROUND_BASE ?? (command === 'build' ? './' : '/'),
   // A missing file must be a 404, never index.html with status 200.
   appType: 'mpa',
   plugins: [
     solid(),
     viteStaticCopy({
       targets: PYODIDE_FILES.map((file) => ({ src: `node_modules/pyodide/${file}`, dest: 'pyodide' })),
+    }),
+    // The offline service worker (workers/service-worker/): precaches all of dist/ and adds the
+    // isolation headers. The app registers it itself (src/share/offline.ts), in builds only.
+    VitePWA({
+      strategies: 'injectManifest',
+      srcDir: 'workers/service-worker',
+      filename: 'service-worker.ts',
+      injectRegister: false,
+      manifest: false,
+      injectManifest: {
+        globPatterns: ['**/*'],
+        globIgnores: ['service-worker.js'],
+        maximumFileSizeToCacheInBytes: PRECACHE_FILE_LIMIT,
+      },
     }),
   ],
   worker: { format: 'es' },
@@ -41,4 +60,4 @@ export default defineConfig({
   build: { target: 'es2022', chunkSizeWarningLimit: 1500 },
   server: { headers: isolationHeaders },
   preview: { headers: isolationHeaders },
-});
+}));

@@ -4,6 +4,7 @@ import welcome from './examples/welcome.tars?raw';
 import { createNotebook } from './runtime/notebook';
 import { createPlaygroundApi, type PlaygroundApi } from './runtime/playground-api';
 import { createSession } from './runtime/session';
+import { registerOffline } from './share/offline';
 import { openShareLinks } from './share/open-share-link';
 import { workerFactories } from './runtime/worker-factories';
 import { App } from './ui/App';
@@ -39,3 +40,5 @@ const painted = new Promise<void>((resolve) => {
   });
 });
 window.playground = createPlaygroundApi(notebook, session, painted);
+// After the first visit the playground works offline, and isolated on hosts that send no headers.
+registerOffline();

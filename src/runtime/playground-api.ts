@@ -5,7 +5,7 @@
 import { unwrap } from 'solid-js/store';
 import type { UnifiedError } from '../engines/contract';
 import type { NeutralValue } from '../engines/value';
-import { encodeShareHash } from '../share/share-link';
+import { shareUrl } from '../share/share-link';
 import type { AuditEntry } from './audit-log';
 import { createJavaScriptClient, createPythonClient, type JavaScriptClient, type PythonClient } from './bridge-client';
 import type { CellState, CellStatus, Notebook } from './notebook';
@@ -109,7 +109,7 @@ export function createPlaygroundApi(notebook: Notebook, session: Session, whenRe
         ),
       ),
     stop: () => session.stop(),
-    shareLink: () => `${location.origin}${location.pathname}${encodeShareHash(notebook.text())}`,
+    shareLink: () => shareUrl(notebook.text(), location.href),
     audit: () => session.audit.entries(),
     python: createPythonClient(session.hosts.python),
     javascript: createJavaScriptClient(session.hosts.javascript),

@@ -38,3 +38,20 @@ function fromBase64Url(text: string): Uint8Array {
   const binary = atob(text.replace(/-/g, '+').replace(/_/g, '/'));
   return Uint8Array.from(binary, (character) => character.charCodeAt(0));
 }
+
+/**
+ * Links longer than this may be cut short by chat apps, mail clients and some servers; the Share
+ * dialog then offers the document as a file as well.
+ */
+export const LONG_LINK_CHARACTERS = 8000;
+
+/** Query parameters that open another document (`?src=`, `?example=`); a share link drops them. */
+const DOCUMENT_PARAMETERS = ['src', 'example'];
+
+/** The full share link for a document, made from the page's address: its other parameters stay. */
+export function shareUrl(text: string, pageUrl: string): string {
+  const url = new URL(pageUrl);
+  for (const name of DOCUMENT_PARAMETERS) url.searchParams.delete(name);
+  url.hash = '';
+  return `${url.href.replace(/#$/, '')}${encodeShareHash(text)}`;
+}

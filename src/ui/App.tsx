@@ -12,6 +12,7 @@ import { KeyHelp } from './KeyHelp';
 import { SidePanel } from './panels/SidePanel';
 import { createTheme } from './theme';
 import { TrustBanner } from './TrustBanner';
+import { UpdatePrompt } from './UpdatePrompt';
 
 const APP_NAME = 'TARS Metascript Playground';
 /** Wide screens have room for the panels beside the cells from the start. */
@@ -160,6 +161,7 @@ export function App() {
       </Show>
       <KeyHelp open={keysOpen()} onClose={() => setKeysOpen(false)} />
       <ElevationDialog />
+      <UpdatePrompt />
     </div>
   );
 }

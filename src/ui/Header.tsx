@@ -3,6 +3,7 @@ import { documentProperty } from '../runtime/document-settings';
 import { usePlayground } from './playground-context';
 import { EngineStatusBadge } from './EngineStatusBadge';
 import { ExamplesMenu } from './ExamplesMenu';
+import { ShareButton } from './ShareButton';
 import type { Theme } from './theme';
 
 export interface HeaderProps {
@@ -62,6 +63,7 @@ export function Header(props: HeaderProps) {
           ■ Stop
         </button>
         <ExamplesMenu />
+        <ShareButton />
         <button type="button" aria-pressed={props.panelOpen} data-testid="toggle-panel" onClick={() => { props.onTogglePanel(); }} title="Variables, audit log and performance">
           Panels
         </button>

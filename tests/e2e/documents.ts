@@ -13,9 +13,9 @@ export function tars(...cells: { kind: 'PYTHON' | 'JAVASCRIPT'; name: string; co
     .join('\n');
 }
 
-/** Opens the playground and loads a document into it. */
+/** Opens the playground (at the project's base URL, which may be a folder) and loads a document into it. */
 export async function openDocument(page: Page, text: string): Promise<void> {
-  await page.goto('/');
+  await page.goto('./');
   await page.evaluate(() => window.playground.ready());
   await page.evaluate((source) => {
     window.playground.load(source, { trusted: true });

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { decodeShareHash, encodeShareHash } from '../../../src/share/share-link';
+import { decodeShareHash, encodeShareHash, shareUrl } from '../../../src/share/share-link';
+import { seededRandom } from '../seeded-random';
 
 describe('share links', () => {
   it('round-trips any document text, astral characters included', () => {
@@ -24,5 +25,42 @@ describe('share links', () => {
     expect(decodeShareHash('#v1/!!!')).toMatchObject({ ok: false, error: /damaged/ });
     expect(decodeShareHash('#v2/abc')).toMatchObject({ ok: false, error: /newer version/ });
     expect(decodeShareHash('#section-3')).toMatchObject({ ok: false, error: /not a playground share link/ });
+  });
+
+  it('round-trips text in many scripts, combining marks, emoji sequences, CRLF and lone surrogates as the editor can hold them', () => {
+    const text = [
+      'DESCRIBE {\r\n    name: "Grüße, 世界, مرحبا, שלום, नमस्ते"\r\n}',
+      'PYTHON greet {\n    print("e\u0301 vs \u00e9; 👩🏽‍🚀 ⚛︎ 🇳🇴")\n}',
+      'JAVASCRIPT odd {\n    const s = "\ud800 alone, \udc00 too";\n}',
+      '\u0000\u0001\t\u2028\u2029\ufeff',
+    ].join('\n');
+    const decoded = decodeShareHash(encodeShareHash(text));
+    expect(decoded).toEqual({ ok: true, text: new TextDecoder().decode(new TextEncoder().encode(text)) });
+    // Well-formed text comes back code unit for code unit.
+    const wellFormed = text.replace('\ud800 alone, \udc00 too', 'paired 𝄞');
+    expect(decodeShareHash(encodeShareHash(wellFormed))).toEqual({ ok: true, text: wellFormed });
+  });
+
+  it('round-trips a 1 MB document, compressible or not', () => {
+    const random = seededRandom(8);
+    const cells: string[] = [];
+    let size = 0;
+    for (let index = 0; size < 1024 * 1024; index++) {
+      const noise = Array.from({ length: 40 }, () => String.fromCodePoint(0x20 + Math.floor(random() * 0x2fff))).join('');
+      const cell = `PYTHON cell_${String(index)} {\n    values_${String(index)} = [${String(index)}, ${String(index * 7)}]  # ${noise}\n}\n`;
+      cells.push(cell);
+      size += new TextEncoder().encode(cell).length;
+    }
+    const text = cells.join('');
+    expect(new TextEncoder().encode(text).length).toBeGreaterThanOrEqual(1024 * 1024);
+    const hash = encodeShareHash(text);
+    expect(decodeShareHash(hash)).toEqual({ ok: true, text });
+    expect(decodeShareHash(hash.slice(0, -100))).toMatchObject({ ok: false });
+  });
+
+  it('builds the full link from the page address, dropping an old link and the parameters that open other documents', () => {
+    const link = shareUrl('x', 'https://host.example/some/folder/?src=docs/a.tars&theme=dark&example=orbit#v1/old');
+    expect(link).toBe(`https://host.example/some/folder/?theme=dark${encodeShareHash('x')}`);
+    expect(shareUrl('x', 'http://localhost:4173/')).toBe(`http://localhost:4173/${encodeShareHash('x')}`);
   });
 });

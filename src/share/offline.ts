@@ -1,0 +1,69 @@
+/**
+ * Offline use and cross-origin isolation on plain static hosts. The service worker
+ * (workers/service-worker/) precaches the build and adds COOP/COEP/CORP; this module registers
+ * it, reloads once when the first visit was not isolated and the worker can make it so, and
+ * holds a new version back until the user agrees to reload.
+ */
+import { createSignal } from 'solid-js';
+import { Workbox } from 'workbox-window';
+
+/** Set in sessionStorage across the one reload that makes the page cross-origin isolated. */
+const ISOLATION_RELOAD_KEY = 'tars-playground:isolation-reload';
+
+const [updateReady, setUpdateReady] = createSignal<(() => void) | null>(null);
+
+/** When a new version has been deployed and is waiting: the function that switches to it. */
+export { updateReady };
+
+/** What the registration needs from the page; the defaults are the real browser's. */
+export interface OfflineHost {
+  readonly serviceWorker: ServiceWorkerContainer | undefined;
+  readonly crossOriginIsolated: boolean;
+  readonly session: Pick<Storage, 'getItem' | 'setItem' | 'removeItem'>;
+  reload(): void;
+}
+
+/** Whether a page that just came under the worker's control should reload to become isolated. */
+export function shouldReloadForIsolation(host: Pick<OfflineHost, 'crossOriginIsolated' | 'session'>): boolean {
+  if (host.crossOriginIsolated) return false;
+  // Once only: a browser that ignores the worker's headers must not reload forever.
+  if (host.session.getItem(ISOLATION_RELOAD_KEY) !== null) return false;
+  host.session.setItem(ISOLATION_RELOAD_KEY, '1');
+  return true;
+}
+
+/**
+ * Registers the service worker at `<base>service-worker.js`. Builds only: the dev server serves
+ * modules that change on every edit, which a cache-first worker would pin.
+ */
+export function registerOffline(host: OfflineHost = browserHost(), base: string = import.meta.env.BASE_URL): void {
+  if (!import.meta.env.PROD || host.serviceWorker === undefined) return;
+  if (host.crossOriginIsolated) host.session.removeItem(ISOLATION_RELOAD_KEY);
+  const workbox = new Workbox(`${base}service-worker.js`, { scope: base });
+  let switching = false;
+  workbox.addEventListener('controlling', () => {
+    // Either the user asked for the new version, or the first worker has just taken over a
+    // page the host served without isolation headers.
+    if (switching || shouldReloadForIsolation(host)) host.reload();
+  });
+  workbox.addEventListener('waiting', () => {
+    setUpdateReady(() => () => {
+      switching = true;
+      workbox.messageSkipWaiting();
+    });
+  });
+  workbox.register().catch((error: unknown) => {
+    console.warn('The offline service worker could not be registered:', error);
+  });
+}
+
+function browserHost(): OfflineHost {
+  return {
+    serviceWorker: 'serviceWorker' in navigator ? navigator.serviceWorker : undefined,
+    crossOriginIsolated: globalThis.crossOriginIsolated,
+    session: sessionStorage,
+    reload: () => {
+      location.reload();
+    },
+  };
+}
