@@ -38,6 +38,7 @@ export function serveStatic({ root, prefix, port, host = 'localhost' }) {
 }
 
 if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
+  /** @type {(name: string, fallback: string) => string} */
   const option = (name, fallback) => {
     const index = process.argv.indexOf(`--${name}`);
     return index === -1 ? fallback : (process.argv[index + 1] ?? fallback);

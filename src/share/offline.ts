@@ -5,7 +5,6 @@
  * holds a new version back until the user agrees to reload.
  */
 import { createSignal } from 'solid-js';
-import { Workbox } from 'workbox-window';
 
 /** Set in sessionStorage across the one reload that makes the page cross-origin isolated. */
 const ISOLATION_RELOAD_KEY = 'tars-playground:isolation-reload';
@@ -36,9 +35,11 @@ export function shouldReloadForIsolation(host: Pick<OfflineHost, 'crossOriginIso
  * Registers the service worker at `<base>service-worker.js`. Builds only: the dev server serves
  * modules that change on every edit, which a cache-first worker would pin.
  */
-export function registerOffline(host: OfflineHost = browserHost(), base: string = import.meta.env.BASE_URL): void {
+export async function registerOffline(host: OfflineHost = browserHost(), base: string = import.meta.env.BASE_URL): Promise<void> {
   if (!import.meta.env.PROD || host.serviceWorker === undefined) return;
   if (host.crossOriginIsolated) host.session.removeItem(ISOLATION_RELOAD_KEY);
+  // Loaded after the page, to keep it out of the app's first bundle.
+  const { Workbox } = await import('workbox-window');
   const workbox = new Workbox(`${base}service-worker.js`, { scope: base });
   let switching = false;
   workbox.addEventListener('controlling', () => {
@@ -52,9 +53,11 @@ export function registerOffline(host: OfflineHost = browserHost(), base: string 
       workbox.messageSkipWaiting();
     });
   });
-  workbox.register().catch((error: unknown) => {
+  try {
+    await workbox.register();
+  } catch (error) {
     console.warn('The offline service worker could not be registered:', error);
-  });
+  }
 }
 
 function browserHost(): OfflineHost {
