@@ -180,15 +180,20 @@ export function createNotebook(initialText: string): Notebook {
           items.push({ type: 'block', block });
         }
       }
-      // `reconcile` is not wanted here: a load is a new document, so every cell is replaced.
-      setState({
-        items,
-        cells: loaded,
-        loadFailure: null,
-        trusted: options.trusted ?? true,
-        trailingNewline: parsed.document.trailingNewline ?? true,
+      // One batch, so that the load listeners run before any effect sees the new document:
+      // autosave must hear "a new document" before an edit watcher hears "the text changed",
+      // or it would save the new text under the old document's id.
+      batch(() => {
+        // `reconcile` is not wanted here: a load is a new document, so every cell is replaced.
+        setState({
+          items,
+          cells: loaded,
+          loadFailure: null,
+          trusted: options.trusted ?? true,
+          trailingNewline: parsed.document.trailingNewline ?? true,
+        });
+        for (const listener of loadListeners) listener();
       });
-      for (const listener of loadListeners) listener();
       return true;
     },
     text() {

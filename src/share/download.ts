@@ -8,7 +8,9 @@ export function fileNameFor(title: string, extension: 'tars' | 'md'): string {
     .toLowerCase()
     .replace(/[^a-z0-9]+/g, '-')
     .replace(/^-+|-+$/g, '')
-    .slice(0, 60);
+    .slice(0, 60)
+    // The cut may fall just after a dash.
+    .replace(/-+$/, '');
   return `${stem === '' ? 'metascript' : stem}.${extension}`;
 }
 

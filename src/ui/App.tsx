@@ -5,6 +5,7 @@ import { cellLanguage, createCellCommands } from './cell-commands';
 import { CellView } from './CellView';
 import { focusCellEditor } from './editor/focus';
 import { ElevationDialog } from './ElevationDialog';
+import { FileDrop } from './FileDrop';
 import { Header } from './Header';
 import { InertBlock } from './InertBlock';
 import { commandFor, type Command } from './key-bindings';
@@ -161,6 +162,7 @@ export function App() {
       </Show>
       <KeyHelp open={keysOpen()} onClose={() => setKeysOpen(false)} />
       <ElevationDialog />
+      <FileDrop />
       <UpdatePrompt />
     </div>
   );

@@ -3,6 +3,7 @@ import { documentProperty } from '../runtime/document-settings';
 import { usePlayground } from './playground-context';
 import { EngineStatusBadge } from './EngineStatusBadge';
 import { ExamplesMenu } from './ExamplesMenu';
+import { FileMenu } from './FileMenu';
 import { ShareButton } from './ShareButton';
 import type { Theme } from './theme';
 
@@ -62,6 +63,7 @@ export function Header(props: HeaderProps) {
         <button type="button" data-testid="stop" disabled={!props.busy} onClick={() => void session.stop()} aria-keyshortcuts="Escape" title="Stop (Esc)">
           ■ Stop
         </button>
+        <FileMenu />
         <ExamplesMenu />
         <ShareButton />
         <button type="button" aria-pressed={props.panelOpen} data-testid="toggle-panel" onClick={() => { props.onTogglePanel(); }} title="Variables, audit log and performance">

@@ -1,9 +1,8 @@
 /** Share links: the Share button, a link opened in a fresh browser, and links that cannot be read. */
-import type { Browser, Page } from '@playwright/test';
 import { readFile } from 'node:fs/promises';
 import { encodeShareHash } from '../../src/share/share-link';
 import { cell, openDocument, setCellCode, tars } from './documents';
-import { expect, isLocal, test } from './fixtures';
+import { expect, freshPage, test } from './fixtures';
 
 const DOCUMENT =
   'DESCRIBE {\n    name: "Grüße 🪐 — ünïcode"\n    version: "2.1"\n}\n\n' +
@@ -11,21 +10,6 @@ const DOCUMENT =
     { kind: 'PYTHON', name: 'greet', code: 'word = "naïve café 🍵"\nprint(word.upper())' },
     { kind: 'JAVASCRIPT', name: 'shout', code: '// 日本語のコメント\nconsole.log(word.length)' },
   );
-
-/** A browser context that shares nothing with the test's own, with the same offsite guard. */
-async function freshPage(browser: Browser, baseURL: string | undefined): Promise<{ page: Page; offsite: string[]; close: () => Promise<void> }> {
-  const context = await browser.newContext({ baseURL, serviceWorkers: 'block' });
-  const offsite: string[] = [];
-  await context.route('**/*', async (route) => {
-    if (isLocal(route.request().url())) {
-      await route.continue();
-      return;
-    }
-    offsite.push(route.request().url());
-    await route.abort('blockedbyclient');
-  });
-  return { page: await context.newPage(), offsite, close: () => context.close() };
-}
 
 test('Share copies a link that reproduces the document byte for byte in a fresh browser, untrusted', async ({ page, context, browser, baseURL }) => {
   await context.grantPermissions(['clipboard-read', 'clipboard-write']);
