@@ -5,9 +5,13 @@
  */
 import type { Policy } from './policy';
 import type { NeutralValue } from './value';
+import type { WasmModuleSpec } from './wasm/wasm-instances';
 
 /** Languages that have an engine behind this contract. */
 export type Language = 'python' | 'javascript';
+
+/** Who raised an error: an engine, or the WebAssembly compiler of a WASM cell. */
+export type ErrorLanguage = Language | 'wasm';
 
 /** Where a run's text went. */
 export type StreamName = 'stdout' | 'stderr';
@@ -63,8 +67,8 @@ export interface ErrorFrame {
 
 /** An error in the same shape whatever language raised it (SPEC §3). */
 export interface UnifiedError {
-  /** The language whose engine raised it. */
-  readonly language: Language;
+  /** The language whose engine raised it, or `wasm` for a WASM cell that did not compile. */
+  readonly language: ErrorLanguage;
   /** The failure class. */
   readonly kind: ErrorKind;
   /** The language's own name for the error, such as `ZeroDivisionError` or `TypeError`. */
@@ -169,6 +173,14 @@ export interface EngineContract {
   setPolicy(policy: Policy): Promise<void>;
   /** Reports the real language, runtime and platform versions. */
   versionInfo(): Promise<VersionInfo>;
+  /**
+   * Instantiates a WASM cell's compiled module (again, when it is already there) and binds it
+   * to the global of its name, so that cells call its exports; its memory starts as
+   * `spec.memory` says. Rejects with the reason when the module cannot be instantiated.
+   */
+  loadWasm(spec: WasmModuleSpec): Promise<void>;
+  /** The memory of each WASM module that runs touched since the last call, by name; each is a copy. */
+  takeWasmChanges(): Promise<Record<string, Uint8Array>>;
   /** Frees the runtime; the engine cannot be used afterwards. */
   dispose(): Promise<void>;
 }

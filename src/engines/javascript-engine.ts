@@ -41,6 +41,8 @@ import { moduleError, stopError, type StopReason } from './javascript/run-errors
 import { PolicyState } from './javascript/policy-state';
 import type { PositionMap } from './javascript/edits';
 import { ConversionError, type NeutralValue } from './value';
+import { bindWasm } from './javascript/wasm-binding';
+import { WasmInstances, type WasmModuleSpec } from './wasm/wasm-instances';
 
 /** The QuickJS release vendored in the variant (see its README). */
 const QUICKJS_RELEASE = '2025-09-13';
@@ -85,6 +87,7 @@ export class JavaScriptEngine implements JavaScriptBridgeContract {
   private readonly lifecycle = new EngineLifecycle<Loaded>('javascript', (onProgress) => this.start(onProgress));
   private readonly output = new OutputCollector();
   private readonly modules: ModuleLoader;
+  private readonly wasm = new WasmInstances();
   private runCounter = 0;
   /** Declared names, in the order first declared, for getVariables. */
   private readonly declared = new Set<string>();
@@ -183,6 +186,17 @@ export class JavaScriptEngine implements JavaScriptBridgeContract {
     return Promise.resolve(readsOf(code));
   }
 
+  async loadWasm(spec: WasmModuleSpec): Promise<void> {
+    const loaded = await this.loaded();
+    bindWasm(loaded.context, loaded.helpers, this.wasm.load(spec));
+    // The binding is not something the next run assigned.
+    this.changedGlobals(loaded);
+  }
+
+  takeWasmChanges(): Promise<Record<string, Uint8Array>> {
+    return Promise.resolve(this.wasm.takeChanges());
+  }
+
   /** Globals assigned since the last call, by the prelude's reckoning. */
   private changedGlobals({ context, helpers }: Pick<Loaded, 'context' | 'helpers'>): string[] {
     using changed = callHelper(context, helpers, 'changedGlobals');
@@ -252,6 +266,7 @@ export class JavaScriptEngine implements JavaScriptBridgeContract {
     releaseContext(loaded);
     this.declared.clear();
     this.maps.clear();
+    this.wasm.clear();
     this.lifecycle.set({ runtime: loaded.runtime, heap: loaded.heap, ...this.newContext(loaded.runtime) });
   }
 

@@ -6,6 +6,7 @@ import { loadPyodide, version as pyodideVersion, type PyodideAPI } from 'pyodide
 import type { PyCallable, PyDict } from 'pyodide/ffi';
 import policySource from './python/policy.py?raw';
 import supportSource from './python/support.py?raw';
+import wasmSource from './python/wasm.py?raw';
 import type {
   EnvironmentConfig,
   FileEntry,
@@ -48,6 +49,8 @@ import {
 import { PythonPackages } from './python/packages';
 import { StartupProgress } from './startup-progress';
 import { ConversionError, type NeutralValue } from './value';
+import { pythonWasmHost } from './python/wasm-host';
+import { WasmInstances, type WasmModuleSpec } from './wasm/wasm-instances';
 
 /** Where the engine finds Pyodide's runtime files and packages. */
 export interface PythonEngineOptions extends PackageSourceOptions {
@@ -77,6 +80,7 @@ interface Loaded {
 
 const SUPPORT_FILE = '/playground/support.py';
 const POLICY_FILE = '/playground/policy.py';
+const WASM_FILE = '/playground/wasm.py';
 // Kept before any user code runs, so that later policy can take fetch off the global scope.
 const engineFetch: typeof fetch = globalThis.fetch.bind(globalThis);
 // One guard per global scope: engines that share a scope (only in tests) share what it took.
@@ -85,6 +89,7 @@ const networkGuard = createNetworkGuard(globalThis);
 export class PythonEngine implements PythonBridgeContract {
   private readonly lifecycle = new EngineLifecycle<Loaded>('python', (onProgress) => this.start(onProgress));
   private readonly output = new OutputCollector();
+  private readonly wasm = new WasmInstances();
   private runCounter = 0;
   /** The end of the runs, policy changes and package loads queued so far. */
   private queue: Promise<unknown> = Promise.resolve();
@@ -176,6 +181,19 @@ export class PythonEngine implements PythonBridgeContract {
   async reset(): Promise<void> {
     await this.loaded();
     this.call('reset_globals');
+    this.wasm.clear();
+  }
+
+  async loadWasm(spec: WasmModuleSpec): Promise<void> {
+    await this.loaded();
+    await this.exclusive(() => {
+      const instance = this.wasm.load(spec);
+      this.call('bind_wasm', spec.name, pythonWasmHost(instance));
+    });
+  }
+
+  takeWasmChanges(): Promise<Record<string, Uint8Array>> {
+    return Promise.resolve(this.wasm.takeChanges());
   }
 
   async setPolicy(policy: Policy): Promise<void> {
@@ -341,6 +359,7 @@ export class PythonEngine implements PythonBridgeContract {
       throw new EngineError('the support code did not load', 'python');
     }
     py.runPython(policySource, { globals: support, filename: POLICY_FILE });
+    py.runPython(wasmSource, { globals: support, filename: WASM_FILE });
     const settings = {
       vendored: packageIndex?.vendored ?? new Set<string>(),
       baseUrl,

@@ -10,6 +10,8 @@ export interface BlockHeader {
   /** The keyword in upper case. */
   readonly kind: string;
   readonly name: string | null;
+  /** True for `KIND name (binary) {`: a WASM block whose body is a base64 module. */
+  readonly binary: boolean;
   /** Offset of the keyword's first character, at column 0. */
   readonly start: number;
   /** Offset of the opening brace. */
@@ -32,9 +34,13 @@ export function isPropertyKind(kind: string): kind is PropertyKind {
   return kind === 'DESCRIBE' || kind === 'CONFIG' || kind === 'VARIABLE' || kind === 'ACTION';
 }
 
+/** The marker of a block whose body is a binary module in base64. */
+export const BINARY_MARKER = '(binary)';
+
 /** The header's first line as the serializer writes it. */
-export function printHeader(kind: string, name: string | null): string {
-  return name === null ? `${kind} {` : `${kind} ${name} {`;
+export function printHeader(kind: string, name: string | null, binary = false): string {
+  const marker = binary ? ` ${BINARY_MARKER}` : '';
+  return name === null ? `${kind}${marker} {` : `${kind} ${name}${marker} {`;
 }
 
 function skipBlanks(text: string, i: number): number {
@@ -56,8 +62,13 @@ export function matchHeader(text: string, start: number): BlockHeader | null {
     name = text.slice(i, nameEnd);
     i = skipBlanks(text, nameEnd);
   }
+  let binary = false;
+  if (i > keywordEnd && text.startsWith(BINARY_MARKER, i)) {
+    binary = true;
+    i = skipBlanks(text, i + BINARY_MARKER.length);
+  }
   if (text[i] !== '{') return null;
-  return { kind: text.slice(start, keywordEnd).toUpperCase(), name, start, brace: i };
+  return { kind: text.slice(start, keywordEnd).toUpperCase(), name, binary, start, brace: i };
 }
 
 /** Like `matchHeader`, for a known kind, whose header must have the strict shape. */

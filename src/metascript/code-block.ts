@@ -11,6 +11,7 @@ const INDENT = '    ';
 
 /** Reads the code block whose header is `header`. */
 export function readCodeBlock(text: string, header: BlockHeader, kind: CodeKind): ReadBlock<CodeBlock> {
+  if (header.binary && kind !== 'WASM') fail(`only a WASM block can hold a binary module; remove (binary) from the ${kind} block`, header.start);
   const headerEnd = lineEnd(text, header.brace);
   for (let i = header.brace + 1; i < headerEnd; i++) {
     if (!isInlineSpace(text[i])) fail(`the ${kind} block's code starts on the line after {`, i);
@@ -33,23 +34,22 @@ export function readCodeBlock(text: string, header: BlockHeader, kind: CodeKind)
   const body = lineStart > bodyStart ? text.slice(bodyStart, lineStart - 1).split('\n') : [];
   const code = dedent(body.map((line) => (line.endsWith('\r') ? line.slice(0, -1) : line))).join('\n');
   const source = text.slice(header.start, closeEnd);
-  const canonical = printCodeBlock(kind, header.name, code);
-  const block: CodeBlock =
-    source === canonical
-      ? { type: 'code', kind, name: header.name, code }
-      : { type: 'code', kind, name: header.name, code, raw: source };
+  const canonical = printCodeBlock(kind, header.name, code, header.binary);
+  const base: CodeBlock = header.binary ? { type: 'code', kind, name: header.name, code, binary: true } : { type: 'code', kind, name: header.name, code };
+  const block: CodeBlock = source === canonical ? base : { ...base, raw: source };
   return { block, end: closeEnd };
 }
 
 /** The canonical text of a code block, up to and including its closing `}`. */
-export function printCodeBlock(kind: CodeKind, name: string | null, code: string): string {
+export function printCodeBlock(kind: CodeKind, name: string | null, code: string, binary = false): string {
+  const header = printHeader(kind, name, binary);
   // An empty cell has no body line at all, so that `KIND {\n}` reads back as empty code.
-  if (code === '') return `${printHeader(kind, name)}\n}`;
+  if (code === '') return `${header}\n}`;
   const body = code
     .split('\n')
     .map((line) => (line === '' ? '' : INDENT + line))
     .join('\n');
-  return `${printHeader(kind, name)}\n${body}\n}`;
+  return `${header}\n${body}\n}`;
 }
 
 function indentLength(line: string): number {

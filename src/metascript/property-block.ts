@@ -12,6 +12,7 @@ import type { PropertyBlock, PropertyEntry, PropertyKind } from './types';
 
 /** Reads the property block whose header is `header`. */
 export function readPropertyBlock(text: string, header: BlockHeader, kind: PropertyKind): ReadBlock<PropertyBlock> {
+  if (header.binary) fail(`only a WASM block can hold a binary module; remove (binary) from the ${kind} block`, header.start);
   const cursor = new TextCursor(text, header.brace + 1);
   const properties: PropertyEntry[] = [];
   for (;;) {

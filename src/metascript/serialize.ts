@@ -27,7 +27,7 @@ function blockText(block: Exclude<Block, { type: 'trivia' }>): string {
     case 'code':
       return typeof block.raw === 'string' && rawStillMatches(block.raw, block)
         ? block.raw
-        : printCodeBlock(block.kind, block.name, block.code);
+        : printCodeBlock(block.kind, block.name, block.code, block.binary === true);
     case 'properties':
       return block.raw !== null && rawStillMatches(block.raw, block)
         ? block.raw
@@ -51,7 +51,7 @@ function rawStillMatches(raw: string, block: CodeBlock | PropertyBlock): boolean
   if (reread === undefined || reread.type !== block.type || reread.kind !== block.kind || reread.name !== block.name) {
     return false;
   }
-  if (reread.type === 'code' && block.type === 'code') return reread.code === block.code;
+  if (reread.type === 'code' && block.type === 'code') return reread.code === block.code && (reread.binary === true) === (block.binary === true);
   if (reread.type === 'properties' && block.type === 'properties') return entriesEqual(reread.properties, block.properties);
   return false;
 }

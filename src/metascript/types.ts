@@ -24,6 +24,11 @@ export interface CodeBlock {
   readonly name: string | null;
   readonly code: string;
   /**
+   * True for `WASM name (binary) {`: the body is a `.wasm` module in base64 rather than WAT
+   * text. Absent for every other block.
+   */
+  readonly binary?: boolean;
+  /**
    * The block's exact source text (header to the end of its closing line, without the line
    * break), present only when it differs from the serializer's canonical form: a lower-case
    * keyword, CRLF line ends, tab indents. The serializer writes it back only while it still

@@ -7,7 +7,8 @@ import type { NeutralValue } from '../engines/value';
 import type { EngineHost } from './engine-host';
 
 // The policy is the session's to set, from the document and the user's consent, never an embedder's.
-type Lifecycle = 'init' | 'dispose' | 'setInterruptBuffer' | 'interrupt' | 'setPolicy';
+// WASM modules come from the document's WASM cells, through the session.
+type Lifecycle = 'init' | 'dispose' | 'setInterruptBuffer' | 'interrupt' | 'setPolicy' | 'loadWasm' | 'takeWasmChanges';
 
 /** The JavaScript bridge operations a page or embedder may call. */
 export type JavaScriptClient = Omit<JavaScriptBridgeContract, Lifecycle>;

@@ -20,6 +20,8 @@ export interface CellState {
   kind: CodeKind;
   name: string | null;
   code: string;
+  /** A WASM cell whose code is a `.wasm` module in base64 (`WASM name (binary) {`), not WAT. */
+  binary: boolean;
   status: CellStatus;
   output: readonly OutputChunk[];
   result: NeutralValue;
@@ -83,7 +85,8 @@ export function isRunnable(kind: CodeKind): boolean {
     case 'MARKDOWN':
       return true;
     case 'WASM':
-      return false;
+      // Running a WASM cell compiles it, after which other cells can call it.
+      return true;
   }
 }
 
@@ -107,6 +110,8 @@ export interface Notebook {
   setKind(cellId: string, kind: CodeKind): void;
   /** Sets a cell's code (typing in the editor). */
   setCode(cellId: string, code: string): void;
+  /** Makes a cell a WASM cell holding a binary module, given in base64; its run state starts afresh. */
+  setBinaryModule(cellId: string, base64: string): void;
   /** Updates a cell's run state. */
   update(cellId: string, change: (cell: CellState) => Partial<CellState>): void;
   /** Appends live output to a cell, merging text into the last chunk of the same stream. */
@@ -119,12 +124,13 @@ export interface Notebook {
 
 let nextCellNumber = 0;
 
-function newCell(kind: CodeKind, name: string | null, code: string): CellState {
+function newCell(kind: CodeKind, name: string | null, code: string, binary = false): CellState {
   return {
     id: `cell-${++nextCellNumber}`,
     kind,
     name,
     code,
+    binary,
     status: isRunnable(kind) ? 'idle' : 'inert',
     output: [],
     result: null,
@@ -173,7 +179,7 @@ export function createNotebook(initialText: string): Notebook {
       const loaded: Record<string, CellState> = {};
       for (const block of parsed.document.blocks) {
         if (block.type === 'code') {
-          const cell = newCell(block.kind, block.name, block.code);
+          const cell = newCell(block.kind, block.name, block.code, block.binary === true);
           loaded[cell.id] = cell;
           items.push({ type: 'cell', cellId: cell.id, source: block });
         } else {
@@ -202,7 +208,7 @@ export function createNotebook(initialText: string): Notebook {
         const cell = state.cells[item.cellId];
         if (!cell) return [];
         // The serializer only reuses the kept source text if it still says the same thing.
-        return [{ ...item.source, type: 'code', kind: cell.kind, name: cell.name, code: cell.code }];
+        return [{ ...item.source, type: 'code', kind: cell.kind, name: cell.name, code: cell.code, binary: cell.binary ? true : undefined }];
       });
       return serializeMetascript({ blocks, trailingNewline: state.trailingNewline });
     },
@@ -259,6 +265,10 @@ export function createNotebook(initialText: string): Notebook {
     },
     setCode(cellId, code) {
       setState('cells', cellId, 'code', code);
+    },
+    setBinaryModule(cellId, base64) {
+      const cell = state.cells[cellId];
+      if (cell) setState('cells', cellId, { ...newCell('WASM', cell.name, base64, true), id: cellId });
     },
     update(cellId, change) {
       const cell = state.cells[cellId];

@@ -17,6 +17,8 @@ import { createEngineHost, WorkerDiedError, type EngineHost } from './engine-hos
 import { createPolicyControl, type PolicyControl } from './policy-control';
 import { isRunnable, languageOf, type CellState, type Notebook } from './notebook';
 import { createVariableStore, sizeOf, type VariableStore } from './variable-store';
+import { PAGE_BYTES } from '../engines/wasm/module-reader';
+import { createWasmModules, runWasmCell, type EngineCall } from './wasm-modules';
 
 /** The engine hosts, one per language, each typed with what its engine offers. */
 export interface EngineHosts {
@@ -70,6 +72,9 @@ export function createSession(notebook: Notebook, spawners: Readonly<Record<Lang
   // The operations both engines share; the Python host offers more.
   const host = (language: Language): EngineHost<JavaScriptBridgeContract> => hosts[language];
   const variables = createVariableStore();
+  const wasm = createWasmModules();
+  /** Runs an operation of an engine's for the WASM registry. */
+  const wasmCall = (language: Language): EngineCall => (work) => host(language).call((remote) => work(remote));
   const audit = createAuditLog();
   const policy = createPolicyControl(notebook, audit);
   /** The policy each engine's current worker was last given, as JSON; `forget` clears it. */
@@ -182,14 +187,25 @@ export function createSession(notebook: Notebook, spawners: Readonly<Record<Lang
       notebook.update(cell.id, (current) => ({ status: 'error', errors: [injected], runCount: current.runCount + 1, readVersions }));
       return;
     }
+    let wasmIn: number;
+    try {
+      wasmIn = await wasm.prepare(language, reads, wasmCall(language));
+    } catch (error) {
+      const message = error instanceof Error ? error.message : String(error);
+      const failure: UnifiedError = { language, kind: 'runtime', name: 'LinkError', message, cellId: cell.id, line: null, column: null, frames: [] };
+      notebook.update(cell.id, (current) => ({ status: 'error', errors: [failure], runCount: current.runCount + 1, readVersions }));
+      return;
+    }
     // A stop that came while the cell was being prepared stops it before its code starts.
     if (stopping()) throw new StoppedError('the cell was stopped before it started');
     let result = await executeWithin(language, cell, rules.timeLimitMs);
     for (const error of result.errors) {
       if (error.kind === 'policy') audit.record({ kind: 'violation', language, cellId: cell.id, detail: error.message });
     }
-    if (language === 'python' && result.errors.some((error) => error.kind === 'memory')) result = await freeMemory(result);
+    // Python's own heap, that is: a WASM module's memory past its cap (WasmMemoryError) is the module's.
+    if (language === 'python' && result.errors.some((error) => error.kind === 'memory' && error.name === 'MemoryError')) result = await freeMemory(result);
     const exported = await collect(language, cell.id, result.exports);
+    const wasmOut = await wasm.collect(language, wasmCall(language));
     // What the cell wrote itself is not a change it has missed.
     for (const name of result.exports) if (name in readVersions) readVersions[name] = variables.version(name);
     const durationMs = performance.now() - started;
@@ -204,7 +220,7 @@ export function createSession(notebook: Notebook, spawners: Readonly<Record<Lang
       totalMs: current.totalMs + durationMs,
       engineMs: result.executionTimeMs,
       memoryBytes: result.memoryBytes,
-      bytesMoved: injected + exported,
+      bytesMoved: injected + exported + wasmIn + wasmOut,
       readVersions,
     }));
   };
@@ -278,6 +294,26 @@ export function createSession(notebook: Notebook, spawners: Readonly<Record<Lang
     notebook.update(cell.id, (current) => ({ status: 'done', output: [{ stream: 'stdout', text }], runCount: current.runCount + 1 }));
   };
 
+  /** Compiles a WASM cell, so that later cells can call it; its memory is capped by the policy. */
+  const runWasm = async (cell: CellState): Promise<CellState> => {
+    notebook.update(cell.id, () => ({ status: 'running', output: [], errors: [], result: null, resultText: null }));
+    const started = performance.now();
+    const maxPages = Math.floor(policy.effective().memoryLimitBytes / PAGE_BYTES);
+    const run = await runWasmCell(wasm, cell, maxPages);
+    const durationMs = performance.now() - started;
+    notebook.update(cell.id, (current) => ({
+      status: run.success ? 'done' : 'error',
+      output: run.output,
+      errors: run.errors,
+      runCount: current.runCount + 1,
+      durationMs,
+      totalMs: current.totalMs + durationMs,
+      engineMs: durationMs,
+    }));
+    audit.record({ kind: 'run', language: null, cellId: cell.id, detail: run.success ? 'compiled' : `failed: ${run.errors[0]?.name ?? 'error'}`, durationMs, outcome: run.success ? 'success' : 'error' });
+    return notebook.state.cells[cell.id] ?? cell;
+  };
+
   const runCell = async (cellId: string): Promise<CellState> => {
     const cell = notebook.state.cells[cellId];
     if (!cell) throw new Error(`there is no cell ${cellId}`);
@@ -286,6 +322,7 @@ export function createSession(notebook: Notebook, spawners: Readonly<Record<Lang
       runMarkdown(cell);
       return notebook.state.cells[cellId] ?? cell;
     }
+    if (cell.kind === 'WASM') return runWasm(cell);
     const language = languageOf(cell.kind);
     if (language === null) return cell;
     notebook.update(cellId, () => ({ status: 'running', output: [], errors: [], result: null, resultText: null }));
@@ -374,6 +411,7 @@ export function createSession(notebook: Notebook, spawners: Readonly<Record<Lang
   /** A new worker holds nothing: no injected values, no policy and, for Python, no document packages. */
   const forget = (language: Language) => {
     held[language].clear();
+    wasm.forget(language);
     applied[language] = null;
     if (language === 'python') packagesReady = null;
   };
@@ -392,6 +430,7 @@ export function createSession(notebook: Notebook, spawners: Readonly<Record<Lang
   // A new document starts with an empty store; the engines keep running.
   notebook.onLoad(() => {
     variables.clear();
+    wasm.clear();
     held.python.clear();
     held.javascript.clear();
     packagesReady = null;

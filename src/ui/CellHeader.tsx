@@ -4,6 +4,7 @@ import { isRunnable, type CellState } from '../runtime/notebook';
 import type { CellCommands } from './cell-commands';
 import { formatBytes, formatDuration } from './format-size';
 import { usePlayground } from './playground-context';
+import { WasmAttach } from './WasmAttach';
 
 export const KIND_LABELS: Record<CodeKind, string> = { PYTHON: 'Python', JAVASCRIPT: 'JavaScript', WASM: 'WAT', MARKDOWN: 'Markdown' };
 const KINDS: readonly CodeKind[] = ['PYTHON', 'JAVASCRIPT', 'MARKDOWN', 'WASM'];
@@ -46,6 +47,9 @@ export function CellHeader(props: { cell: CellState; commands: CellCommands; lab
       <span class="cell-name" title="The cell's name, as written in the document">
         {props.cell.name ?? ''}
       </span>
+      <Show when={props.cell.kind === 'WASM'}>
+        <WasmAttach cell={props.cell} label={props.label} />
+      </Show>
       <span class="cell-status" data-testid="cell-status" data-status={stale() ? 'stale' : props.cell.status} title={stale() ? 'A variable this cell read has changed since it ran' : undefined}>
         {statusText(props.cell, stale())}
       </span>
