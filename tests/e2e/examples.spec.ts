@@ -1,7 +1,7 @@
 import { test, expect } from './fixtures';
 import { cell, openDocument } from './documents';
 
-const EXAMPLES = ['orbit', 'temperature-chart', 'word-frequencies', 'primes-race', 'sales-report'];
+const EXAMPLES = ['orbit', 'temperature-chart', 'word-frequencies', 'primes-race', 'sales-report', 'wasm-hot-loop', 'rust-adler32'];
 
 for (const name of EXAMPLES) {
   test(`the ${name} example runs without an error`, async ({ page, request }) => {
@@ -21,5 +21,15 @@ for (const name of EXAMPLES) {
       await expect(cell(page, 'chart').locator('img')).toHaveAttribute('alt', 'Monthly mean temperatures in Reykjavik');
     }
     if (name === 'primes-race') expect(last).toMatchObject({ agree: true });
+    // Adler-32 of the text, as zlib computes it; the Collatz total is the wasm-hot-loop's.
+    if (name === 'rust-adler32') {
+      expect(last).toEqual({ agree: true, steps: 2864133n });
+      await expect(cell(page, 'checksum_in_rust').getByTestId('cell-output')).toHaveText('36 bytes, Adler-32 from Rust: f8410e36');
+    }
+    if (name === 'wasm-hot-loop') {
+      expect(last).toMatchObject({ agree: true, pythonTimesSlower: expect.any(Number) });
+      await expect(cell(page, 'comparison').getByTestId('record-table')).toContainText('WASM, called from Python');
+      await expect(cell(page, 'python_race').getByTestId('cell-output')).toContainText(/WASM from Python: \d+ steps/);
+    }
   });
 }

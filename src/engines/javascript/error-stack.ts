@@ -26,7 +26,8 @@ export function errorFromStack(thrown: unknown, cellId: string, internalFile: st
   const innermost = [...frames].reverse().find((frame) => frame.cellId === cellId) ?? frames.at(-1);
   return {
     language: 'javascript',
-    kind: name === 'SyntaxError' ? 'syntax' : 'runtime',
+    // A WASM module's memory past its cap (wasm-binding.ts) is a memory error, though not QuickJS's heap.
+    kind: name === 'SyntaxError' ? 'syntax' : name === 'WasmMemoryError' ? 'memory' : 'runtime',
     name,
     message,
     cellId,

@@ -1,9 +1,12 @@
 /**
  * The names a JavaScript cell reads, found statically with acorn, so that the playground can
- * tell which cells a changed variable makes stale. Over-approximates: a name the cell also
- * declares counts as read, which at worst marks a cell stale when it need not be.
+ * tell which cells a changed variable makes stale and which values to inject. A name the cell
+ * declares at its top level with `function`, `class`, `let` or `const` is the cell's own: every
+ * use of it sees the cell's declaration (hoisted, or in its temporal dead zone), never an
+ * earlier value. Otherwise it over-approximates: a name declared with `var`, or only inside a
+ * function, counts as read, which at worst marks a cell stale when it need not be.
  */
-import { parse, type Program } from 'acorn';
+import { parse, type Pattern, type Program } from 'acorn';
 
 const PARSE_OPTIONS = { ecmaVersion: 'latest', allowHashBang: true } as const;
 
@@ -12,7 +15,39 @@ export function readsOf(source: string): string[] {
   if (!program) return [];
   const names = new Set<string>();
   visit(program, null, names);
+  for (const name of ownDeclarations(program)) names.delete(name);
   return [...names].sort();
+}
+
+/** Names the cell's top level declares with function, class, let or const. */
+function ownDeclarations(program: Program): string[] {
+  const own: string[] = [];
+  for (const statement of program.body) {
+    const declaration = statement.type === 'ExportNamedDeclaration' ? statement.declaration : statement;
+    if (!declaration) continue;
+    if (declaration.type === 'FunctionDeclaration' || declaration.type === 'ClassDeclaration') own.push(declaration.id.name);
+    if (declaration.type === 'VariableDeclaration' && declaration.kind !== 'var') {
+      for (const declarator of declaration.declarations) own.push(...patternNames(declarator.id));
+    }
+  }
+  return own;
+}
+
+function patternNames(pattern: Pattern): string[] {
+  switch (pattern.type) {
+    case 'Identifier':
+      return [pattern.name];
+    case 'ObjectPattern':
+      return pattern.properties.flatMap((property) => patternNames(property.type === 'RestElement' ? property.argument : property.value));
+    case 'ArrayPattern':
+      return pattern.elements.flatMap((element) => (element ? patternNames(element) : []));
+    case 'RestElement':
+      return patternNames(pattern.argument);
+    case 'AssignmentPattern':
+      return patternNames(pattern.left);
+    case 'MemberExpression':
+      return [];
+  }
 }
 
 function tryParse(source: string): Program | null {

@@ -66,7 +66,13 @@ export async function watToBinary(text: string): Promise<Uint8Array | WasmCompil
 export function base64ToBytes(text: string): Uint8Array | WasmCompileFailure {
   const compact = text.replace(/\s+/g, '');
   if (!/^[A-Za-z0-9+/]*={0,2}$/.test(compact) || compact.length % 4 === 1) return failure('syntax', 'the binary module is not valid base64');
-  const binary = atob(compact);
+  let binary: string;
+  try {
+    binary = atob(compact);
+  } catch {
+    // Padding that does not end a group of four, such as `QQ=`, passes the test above.
+    return failure('syntax', 'the binary module is not valid base64');
+  }
   return Uint8Array.from(binary, (character) => character.charCodeAt(0));
 }
 

@@ -135,6 +135,15 @@ describe('parseMetascript: code blocks', () => {
     expect(onlyBlock('MARKDOWN {\n\n}\n')).toMatchObject({ code: '', raw: 'MARKDOWN {\n\n}' });
   });
 
+  it('reads a (binary) WASM block as a base64 module and writes it back as it was', () => {
+    const text = 'WASM triple (binary) {\n    AGFzbQEAAAAB\n    BgFgAX4BfgMCAQA=\n}\n';
+    expect(onlyBlock(text)).toEqual({ type: 'code', kind: 'WASM', name: 'triple', code: 'AGFzbQEAAAAB\nBgFgAX4BfgMCAQA=', binary: true });
+    expect(serializeMetascript(parseOk(text))).toBe(text);
+    expect(onlyBlock('wasm (binary)  {\n    AA==\n}\n')).toMatchObject({ kind: 'WASM', name: null, binary: true, raw: 'wasm (binary)  {\n    AA==\n}' });
+    // A WAT block is not binary, and says nothing about it.
+    expect(onlyBlock('WASM m {\n    (module)\n}\n')).toEqual({ type: 'code', kind: 'WASM', name: 'm', code: '(module)' });
+  });
+
   it('drops CR from CRLF lines in the code but keeps them in the source', () => {
     const text = 'PYTHON c {\r\n    a = 1\r\n\r\n    b = 2\r\n}\r\n';
     expect(onlyBlock(text)).toEqual({ type: 'code', kind: 'PYTHON', name: 'c', code: 'a = 1\n\nb = 2', raw: text.slice(0, -1) });
@@ -291,6 +300,8 @@ describe('parseMetascript: syntax errors point at line:column', () => {
     ['a code block closed by an indented }', 'JAVASCRIPT x {\n    f()\n  }\n', 1, 1, /never closed/],
     ['code on the header line', 'PYTHON x { print(1)\n}\n', 1, 12, /line after \{/],
     ['a bad block name', 'PYTHON my-cell {\n}\n', 1, 10, /expected \{/],
+    ['a (binary) block that is not WASM', 'PYTHON x (binary) {\n}\n', 1, 1, /only a WASM block can hold a binary module/],
+    ['a (binary) property block', 'CONFIG (binary) {\n}\n', 1, 1, /only a WASM block can hold a binary module/],
     ['an unterminated string', 'CONFIG {\n    name: "abc\n}\n', 2, 11, /unterminated string/],
     ['an unterminated triple-quoted string', 'DESCRIBE {\n    text: """abc\n}\n', 2, 11, /unterminated string/],
     ['an unterminated string in an unknown block', 'AGENT a {\n    let s = "oops\n}\n', 2, 13, /unterminated string/],

@@ -118,8 +118,24 @@ describe('editing the cells of a notebook', () => {
     notebook.setKind(a, 'JAVASCRIPT');
     expect(notebook.find(a)).toMatchObject({ id: a, kind: 'JAVASCRIPT', name: 'a', code: '1', status: 'idle', runCount: 0 });
     expect(notebook.text()).toContain('JAVASCRIPT a {\n    1\n}');
+    // A WASM cell runs too: running it compiles the module.
     notebook.setKind(a, 'WASM');
-    expect(notebook.find(a)?.status).toBe('inert');
+    expect(notebook.find(a)).toMatchObject({ kind: 'WASM', status: 'idle', binary: false });
+  });
+
+  it('turns a cell into a binary WASM module and writes it as a (binary) block', () => {
+    const notebook = createNotebook(THREE);
+    const a = idOf(notebook, 'a');
+    notebook.update(a, () => ({ status: 'done', runCount: 1 }));
+    notebook.setBinaryModule(a, 'AGFzbQEAAAA=');
+    expect(notebook.find(a)).toMatchObject({ kind: 'WASM', name: 'a', code: 'AGFzbQEAAAA=', binary: true, status: 'idle', runCount: 0 });
+    expect(notebook.text()).toContain('WASM a (binary) {\n    AGFzbQEAAAA=\n}');
+    // Loaded again, it is still binary; as another kind it is not.
+    const again = createNotebook(notebook.text());
+    expect(again.find('a')?.binary).toBe(true);
+    notebook.setKind(a, 'WASM');
+    notebook.setKind(a, 'PYTHON');
+    expect(notebook.text()).toContain('PYTHON a {\n    AGFzbQEAAAA=\n}');
   });
 
   it('merges live text of the same stream, as the engine merges its final output, and keeps bundles apart', () => {
