@@ -84,6 +84,8 @@ test('cells can be added, moved, deleted with undo, and change kind, from button
   // The new cell has the focus, so the keys act on it.
   await page.keyboard.press('Control+Shift+ArrowDown');
   expect(await order()).toEqual(['a', 'b', 'PYTHON']);
+  // The moved cell takes the focus back on the next frame; the next key goes to it.
+  await expect.poll(() => page.evaluate(() => [...document.querySelectorAll('[data-testid="cell"]')].findIndex((element) => element.contains(document.activeElement)))).toBe(2);
   await page.keyboard.press('Alt+Shift+KeyD');
   expect(await order()).toEqual(['a', 'b']);
 

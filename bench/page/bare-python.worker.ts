@@ -1,0 +1,38 @@
+// A bare Pyodide in a plain worker: loadPyodide and runPython, nothing of the playground.
+import { loadPyodide, type PyodideAPI } from 'pyodide';
+import type { EngineReply, EngineRequest } from './worker-protocol';
+
+let pyodide: PyodideAPI | null = null;
+
+function reply(message: EngineReply): void {
+  postMessage(message);
+}
+
+onmessage = async (event: MessageEvent<EngineRequest>) => {
+  const request = event.data;
+  const started = performance.now();
+  try {
+    if (request.type === 'start') {
+      pyodide = await loadPyodide({ indexURL: request.indexURL });
+      pyodide.runPython('1 + 1');
+      reply({ ms: performance.now() - started, value: null });
+      return;
+    }
+    if (!pyodide) throw new Error('not started');
+    if (request.type === 'spin') {
+      // Pyodide's own interrupt: SIGINT (2) in the shared buffer raises KeyboardInterrupt.
+      pyodide.setInterruptBuffer(request.flag);
+      pyodide.runPython('try:\n    while True: pass\nexcept KeyboardInterrupt:\n    pass');
+      reply({ ms: performance.now() - started, value: null });
+      return;
+    }
+    if (request.type === 'run') {
+      pyodide.globals.set('N', request.n);
+      const value: unknown = pyodide.runPython(request.source);
+      const plain: unknown = value instanceof pyodide.ffi.PyProxy ? (value as { toJs(): unknown }).toJs() : value;
+      reply({ ms: performance.now() - started, value: plain });
+    }
+  } catch (error) {
+    reply({ ms: performance.now() - started, value: null, error: error instanceof Error ? error.message : String(error) });
+  }
+};
