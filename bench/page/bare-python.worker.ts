@@ -26,12 +26,13 @@ onmessage = async (event: MessageEvent<EngineRequest>) => {
       reply({ ms: performance.now() - started, value: null });
       return;
     }
-    if (request.type === 'run') {
-      pyodide.globals.set('N', request.n);
-      const value: unknown = pyodide.runPython(request.source);
-      const plain: unknown = value instanceof pyodide.ffi.PyProxy ? (value as { toJs(): unknown }).toJs() : value;
-      reply({ ms: performance.now() - started, value: plain });
-    }
+    // A fresh namespace per run, holding only N.
+    const globals: unknown = pyodide.toPy({ N: request.n });
+    if (!(globals instanceof pyodide.ffi.PyDict)) throw new Error('no namespace');
+    const value: unknown = pyodide.runPython(request.source, { globals });
+    const plain: unknown = value instanceof pyodide.ffi.PyProxy ? value.toJs() : value;
+    globals.destroy();
+    reply({ ms: performance.now() - started, value: plain });
   } catch (error) {
     reply({ ms: performance.now() - started, value: null, error: error instanceof Error ? error.message : String(error) });
   }

@@ -35,15 +35,13 @@ onmessage = async (event: MessageEvent<EngineRequest>) => {
       reply({ ms: performance.now() - started, value: null });
       return;
     }
-    if (request.type === 'run') {
-      const n = context.newNumber(request.n);
-      context.setProp(context.global, 'N', n);
-      n.dispose();
-      const handle = context.unwrapResult(context.evalCode(request.source));
-      const value: unknown = context.dump(handle);
-      handle.dispose();
-      reply({ ms: performance.now() - started, value });
-    }
+    const n = context.newNumber(request.n);
+    context.setProp(context.global, 'N', n);
+    n.dispose();
+    const handle = context.unwrapResult(context.evalCode(request.source));
+    const value: unknown = context.dump(handle);
+    handle.dispose();
+    reply({ ms: performance.now() - started, value });
   } catch (error) {
     reply({ ms: performance.now() - started, value: null, error: error instanceof Error ? error.message : String(error) });
   }
