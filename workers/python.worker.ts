@@ -2,6 +2,7 @@
 import { expose } from 'comlink';
 import { PythonEngine } from '../src/engines/python-engine';
 import { packageSourcesFrom } from '../src/engines/python/package-sources';
+import { createIndexedDbSnapshotStore } from '../src/engines/python/snapshot-store';
 
 // Pyodide's runtime files sit in `pyodide/` at the app's root, one level above the worker chunk.
 // A variable, not a literal, so the bundler leaves the folder to be resolved at run time.
@@ -12,4 +13,6 @@ const sources = packageSourcesFrom({
   packageBaseUrl: import.meta.env.VITE_PYODIDE_PACKAGE_BASE_URL,
   pypiIndexUrl: import.meta.env.VITE_PYPI_INDEX_URL,
 });
-expose(new PythonEngine({ indexURL: new URL(PYODIDE_FOLDER, import.meta.url).href, runtimeFileBytes: __PYODIDE_FILE_BYTES__, ...sources }));
+// Made first: it opens its database before the engine's policy takes IndexedDB away.
+const snapshots = createIndexedDbSnapshotStore();
+expose(new PythonEngine({ indexURL: new URL(PYODIDE_FOLDER, import.meta.url).href, runtimeFileBytes: __PYODIDE_FILE_BYTES__, snapshots, ...sources }));

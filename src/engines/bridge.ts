@@ -3,6 +3,7 @@
  * Python engine offers all of them; other engines offer the ones that make sense for them.
  */
 import type { EngineContract, ExecuteOptions, ExecutionResult, VersionInfo } from './contract';
+import type { StartupReport } from './python/snapshot';
 import type { NeutralValue } from './value';
 
 /** One global of the engine's user scope. */
@@ -115,8 +116,14 @@ export interface Interruptible {
 /** The value written to an interrupt buffer to stop a run (SIGINT, as Pyodide reads it). */
 export const INTERRUPT_SIGNAL = 2;
 
+/** An engine that can say how it started (Python: from its start-up snapshot or not). */
+export interface StartupReporting {
+  /** How the last start went, or null before the engine has started. */
+  startupReport(): Promise<StartupReport | null>;
+}
+
 /** What the Python engine offers across its worker. */
-export type PythonBridgeContract = BridgeContract & Interruptible;
+export type PythonBridgeContract = BridgeContract & Interruptible & StartupReporting;
 
 /** What the JavaScript engine offers: the bridge, less the file and environment operations. */
 export type JavaScriptBridgeContract = Omit<BridgeContract, 'executeFile' | 'configureEnvironment' | 'writeFile' | 'readFile' | 'listFiles'> & Interruptible;

@@ -74,6 +74,27 @@ export function countedResponse(response: Response, onChunk: (bytes: number) => 
   });
 }
 
+function emptyStream(): ReadableStream<Uint8Array> {
+  return new ReadableStream({
+    start(controller) {
+      controller.close();
+    },
+  });
+}
+
+/** Reads a stream to its end, for the counting it does on the way; a failed read just stops it. */
+async function drain(stream: ReadableStream<Uint8Array>): Promise<void> {
+  const reader = stream.getReader();
+  try {
+    for (;;) {
+      const { done } = await reader.read();
+      if (done) return;
+    }
+  } catch {
+    // The original response reports the failure to its reader.
+  }
+}
+
 export class DownloadMeter {
   private readonly downloads: Download[] = [];
   private readonly expected: ReadonlyMap<string, number>;
@@ -97,10 +118,14 @@ export class DownloadMeter {
     const download: Download = { url, loaded: 0, total: contentLength(response.headers) ?? this.expectedSize(url) };
     this.downloads.push(download);
     this.changed();
-    return countedResponse(response, (bytes) => {
+    // The bytes are counted on a copy: the caller keeps the response itself, whose URL lets the
+    // browser cache the compiled code of a wasm file compiled from it (compileStreaming), so a
+    // warm start does not compile the engine again.
+    void drain(countingStream(response.clone().body ?? emptyStream(), (bytes) => {
       download.loaded += bytes;
       this.changed();
-    });
+    }));
+    return response;
   };
 
   /** What has arrived and what is expected, files not yet requested included. */

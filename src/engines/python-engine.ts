@@ -50,6 +50,7 @@ import { PythonPackages } from './python/packages';
 import { StartupProgress } from './startup-progress';
 import { ConversionError, type NeutralValue } from './value';
 import { pythonWasmHost } from './python/wasm-host';
+import { bootPython, snapshotKey, type SnapshotStore, type StartupReport } from './python/snapshot';
 import { WasmInstances, type WasmModuleSpec } from './wasm/wasm-instances';
 
 /** Where the engine finds Pyodide's runtime files and packages. */
@@ -62,6 +63,8 @@ export interface PythonEngineOptions extends PackageSourceOptions {
    * server sends no usable Content-Length (it compresses the script and the lock file).
    */
   readonly runtimeFileBytes?: Readonly<Record<string, number>>;
+  /** Where the start-up snapshot is kept (python/snapshot.ts); without one, every start is a normal one. */
+  readonly snapshots?: SnapshotStore | null;
 }
 
 interface Loaded {
@@ -81,6 +84,8 @@ interface Loaded {
 const SUPPORT_FILE = '/playground/support.py';
 const POLICY_FILE = '/playground/policy.py';
 const WASM_FILE = '/playground/wasm.py';
+/** The module whose namespace holds the support code, so that a restored interpreter can find it. */
+const SUPPORT_MODULE = '_tars_playground';
 // Kept before any user code runs, so that later policy can take fetch off the global scope.
 const engineFetch: typeof fetch = globalThis.fetch.bind(globalThis);
 // One guard per global scope: engines that share a scope (only in tests) share what it took.
@@ -90,6 +95,7 @@ export class PythonEngine implements PythonBridgeContract {
   private readonly lifecycle = new EngineLifecycle<Loaded>('python', (onProgress) => this.start(onProgress));
   private readonly output = new OutputCollector();
   private readonly wasm = new WasmInstances();
+  private report: StartupReport | null = null;
   private runCounter = 0;
   /** The end of the runs, policy changes and package loads queued so far. */
   private queue: Promise<unknown> = Promise.resolve();
@@ -194,6 +200,10 @@ export class PythonEngine implements PythonBridgeContract {
 
   takeWasmChanges(): Promise<Record<string, Uint8Array>> {
     return Promise.resolve(this.wasm.takeChanges());
+  }
+
+  startupReport(): Promise<StartupReport | null> {
+    return Promise.resolve(this.report);
   }
 
   async setPolicy(policy: Policy): Promise<void> {
@@ -332,34 +342,41 @@ export class PythonEngine implements PythonBridgeContract {
     const baseUrl = this.options.packageBaseUrl === undefined ? defaultPackageBaseUrl(pyodideVersion) : this.options.packageBaseUrl;
     const { indexURL, runtimeFileBytes } = this.options;
     const progress = new StartupProgress(onProgress, indexURL === undefined || runtimeFileBytes === undefined ? {} : { expected: filesIn(indexURL, runtimeFileBytes) });
+    const key = await snapshotKey(pyodideVersion, [supportSource, policySource, wasmSource]);
     // The downloads take about a fifth of a cold start; the interpreter's start-up the rest.
-    const { py, packageIndex } = await progress.whileDownloading(async () => {
+    const { py, support, packageIndex, report } = await progress.whileDownloading(async () => {
       progress.enter('reading package index', 0.02);
       const index = indexURL === undefined ? null : await this.readPackageIndex(indexURL, baseUrl, progress.downloads.fetch);
       progress.enterDownload('loading runtime', { from: 0.05, to: 0.25, then: 'starting interpreter' });
-      const runtime = await loadPyodide({
+      const options = {
         ...(indexURL === undefined ? {} : { indexURL }),
         ...(index === null ? {} : { lockFileContents: index.lock, packageBaseUrl: indexURL }),
         // Under Node, Pyodide fetches packages it has not cached from `cdnUrl`: the same base URL.
         ...(indexURL === undefined && baseUrl !== null ? { cdnUrl: baseUrl } : {}),
         env: { HOME: '/home/pyodide' },
-      });
-      return { py: runtime, packageIndex: index };
+      };
+      const boot = await bootPython(
+        {
+          load: (from) => loadPyodide({ ...options, ...('snapshot' in from ? { _loadSnapshot: from.snapshot } : { _makeSnapshot: from.makeSnapshot }) }),
+          install: (runtime) => {
+            progress.enter('installing support code', 0.85);
+            return installSupport(runtime);
+          },
+          reopen: (runtime) => supportNamespace(runtime),
+        },
+        this.options.snapshots ?? null,
+        key,
+      );
+      return { ...boot, packageIndex: index };
     });
-    progress.enter('connecting output', 0.85);
+    this.report = report;
+    progress.enter('connecting output', 0.9);
     this.connectStreams(py);
-    progress.enter('installing support code', 0.9);
-    // The support code gets a namespace of its own; user code never sees it.
-    const support: unknown = py.toPy({});
-    if (!(support instanceof py.ffi.PyDict)) throw new EngineError('could not make a namespace for the support code', 'python');
-    py.runPython(supportSource, { globals: support, filename: SUPPORT_FILE });
     const runCell: unknown = support.get('run_cell');
     const userGlobals: unknown = support.get('user_globals');
     if (!(runCell instanceof py.ffi.PyCallable) || !(userGlobals instanceof py.ffi.PyDict)) {
       throw new EngineError('the support code did not load', 'python');
     }
-    py.runPython(policySource, { globals: support, filename: POLICY_FILE });
-    py.runPython(wasmSource, { globals: support, filename: WASM_FILE });
     const settings = {
       vendored: packageIndex?.vendored ?? new Set<string>(),
       baseUrl,
@@ -380,7 +397,8 @@ export class PythonEngine implements PythonBridgeContract {
     // Ready now, so that the support code can be called while start-up finishes.
     this.lifecycle.set(loaded);
     this.connectDisplay();
-    this.call('remember_startup_modules');
+    // A restored interpreter gets a new file system: the document's folder is made again.
+    this.call('prepare_document_folder');
     // Before any user code runs: the engine's own loading is done, and user code starts under Standard.
     loaded.enforcement.apply(TIERS.standard);
     progress.enter('ready', 1);
@@ -424,6 +442,36 @@ export class PythonEngine implements PythonBridgeContract {
       },
     });
   }
+}
+
+/**
+ * Runs the support code in a fresh interpreter, in a module of its own that user code never
+ * sees, and returns its namespace. All of it runs before the start-up snapshot is taken.
+ */
+function installSupport(py: PyodideAPI): PyDict {
+  py.runPython(`import sys, types\nsys.modules[${JSON.stringify(SUPPORT_MODULE)}] = types.ModuleType(${JSON.stringify(SUPPORT_MODULE)})`);
+  const support = moduleNamespace(py);
+  py.runPython(supportSource, { globals: support, filename: SUPPORT_FILE });
+  py.runPython(policySource, { globals: support, filename: POLICY_FILE });
+  py.runPython(wasmSource, { globals: support, filename: WASM_FILE });
+  const remember: unknown = support.get('remember_startup_modules');
+  if (!(remember instanceof py.ffi.PyCallable)) throw new EngineError('the support code did not load', 'python');
+  remember();
+  remember.destroy();
+  return support;
+}
+
+/** The support code's namespace in an interpreter restored from a snapshot; throws when it is missing. */
+function supportNamespace(py: PyodideAPI): PyDict {
+  const support = moduleNamespace(py);
+  if (!support.has('run_cell')) throw new EngineError('the snapshot holds no support code', 'python');
+  return support;
+}
+
+function moduleNamespace(py: PyodideAPI): PyDict {
+  const namespace: unknown = py.runPython(`import sys\nsys.modules[${JSON.stringify(SUPPORT_MODULE)}].__dict__`);
+  if (!(namespace instanceof py.ffi.PyDict)) throw new EngineError('could not make a namespace for the support code', 'python');
+  return namespace;
 }
 
 /** The wasm heap size; Pyodide keeps its module on a private field. */

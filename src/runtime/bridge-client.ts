@@ -47,5 +47,6 @@ export function createPythonClient(host: EngineHost<PythonBridgeContract>): Pyth
     writeFile: (path, data) => host.call((remote) => remote.writeFile(path, data)),
     readFile: (path) => host.call((remote) => remote.readFile(path)),
     listFiles: (path) => host.call((remote) => remote.listFiles(path)),
+    startupReport: () => host.call((remote) => remote.startupReport()),
   };
 }

@@ -75,9 +75,15 @@ def remember_startup_modules():
     _startup_modules.update(sys.modules)
 
 
+def prepare_document_folder():
+    """Makes the document's folder and starts there; again after a restore from a snapshot,
+    whose file system is made afresh."""
+    os.makedirs(DOCUMENT_FOLDER, exist_ok=True)
+    os.chdir(DOCUMENT_FOLDER)
+
+
 reset_globals()
-os.makedirs(DOCUMENT_FOLDER, exist_ok=True)
-os.chdir(DOCUMENT_FOLDER)
+prepare_document_folder()
 
 
 # ---- running code ---------------------------------------------------------------------------
@@ -623,7 +629,16 @@ def from_js(value, depth=0):
     return {key: from_js(item, depth + 1) for key, item in js.Object.entries(value)}
 
 
-_js_tag = js.Function.prototype.call.bind(js.Object.prototype.toString)
+_js_tag_of = None
+
+
+def _js_tag(value):
+    """Object.prototype.toString of a JS value. Bound on first use: a memory snapshot of the
+    engine cannot hold references to JS objects, and this one would be made before any run."""
+    global _js_tag_of
+    if _js_tag_of is None:
+        _js_tag_of = js.Function.prototype.call.bind(js.Object.prototype.toString)
+    return _js_tag_of(value)
 
 # Typed arrays become array.array of the same element type, and array.array goes back as the
 # same typed array.

@@ -1,4 +1,5 @@
-import { For, Show } from 'solid-js';
+import { createResource, For, Show } from 'solid-js';
+import type { StartupReport } from '../../engines/python/snapshot';
 import type { Language } from '../../engines/contract';
 import { languageOf, type CellState } from '../../runtime/notebook';
 import { formatBytes, formatDuration } from '../format-size';
@@ -9,9 +10,27 @@ const LANGUAGES: readonly { id: Language; label: string }[] = [
   { id: 'javascript', label: 'JavaScript' },
 ];
 
+/** How Python started, in words: from its snapshot, or normally and why. */
+export function describeStartup(report: StartupReport): string {
+  const size = report.snapshotBytes === null ? '' : formatBytes(report.snapshotBytes);
+  switch (report.kind) {
+    case 'restored':
+      return `Restored from a start-up snapshot (${size}) in ${formatDuration(report.startMs)}${report.savedMs === null ? '' : `, ${formatDuration(Math.max(0, report.savedMs))} faster than a normal start`}.`;
+    case 'made':
+      return `Normal start in ${formatDuration(report.startMs)}; a start-up snapshot (${size}) was kept for the next start${report.note === null ? '' : ` (${report.note})`}.`;
+    case 'normal':
+      return `Normal start in ${formatDuration(report.startMs)}${report.note === null ? '' : ` (${report.note})`}.`;
+  }
+}
+
 /** Per-cell and per-language run times, and how long each engine took to start. */
 export function PerformancePanel() {
   const { notebook, session } = usePlayground();
+  // Asked once Python has started (a restart starts it again), never to start it.
+  const [pythonStart] = createResource(
+    () => session.hosts.python.startup(),
+    () => session.hosts.python.call((remote) => remote.startupReport()).catch(() => null),
+  );
   const ran = () => notebook.cells().filter((cell) => cell.runCount > 0);
   const label = (cell: CellState) => cell.name ?? `${cell.kind.toLowerCase()} cell`;
   const totals = (language: Language) => {
@@ -52,6 +71,13 @@ export function PerformancePanel() {
           </For>
         </tbody>
       </table>
+      <Show when={pythonStart()}>
+        {(report) => (
+          <p class="panel-note" data-testid="python-startup" data-kind={report().kind}>
+            Python: {describeStartup(report())}
+          </p>
+        )}
+      </Show>
       <h3>Cells</h3>
       <Show when={ran().length > 0} fallback={<p class="panel-empty">No cell has run yet.</p>}>
         <table class="panel-table" data-testid="performance-cells">

@@ -93,22 +93,35 @@ describe('DownloadMeter', () => {
     Reflect.set(globalThis, 'fetch', realFetch);
   });
 
-  it('counts bytes as they arrive, with the total from Content-Length', async () => {
+  it('counts bytes as they arrive, on a copy, with the total from Content-Length, and hands back the response itself', async () => {
     const source = controlledBody();
-    const { fetchImpl } = fakeFetch({ 'https://host/a.wasm': () => new Response(source.body, { headers: { 'Content-Length': '10' } }) });
+    let sent: Response | null = null;
+    const { fetchImpl } = fakeFetch({
+      'https://host/a.wasm': () => {
+        sent = new Response(source.body, { headers: { 'Content-Length': '10' } });
+        return sent;
+      },
+    });
     const counts: ByteCount[] = [];
     const meter = new DownloadMeter({ fetch: fetchImpl, onChange: (count) => counts.push(count) });
     expect(meter.count()).toEqual({ loaded: 0, total: null });
     const stop = meter.watch();
-    const reader = (await meter.fetch('https://host/a.wasm')).body?.getReader();
+    const response = await meter.fetch('https://host/a.wasm');
+    // The response itself, whose URL lets the browser cache the code compiled from it.
+    expect(response).toBe(sent);
+    const reader = response.body?.getReader();
     expect(meter.count()).toEqual({ loaded: 0, total: 10 });
+    // The copy is read on its own; a macrotask lets it catch up with the reader.
+    const settled = () => new Promise((resolve) => setTimeout(resolve, 0));
     source.push(4);
     await reader?.read();
+    await settled();
     expect(meter.count()).toEqual({ loaded: 4, total: 10 });
     source.push(6);
     await reader?.read();
     source.end();
     await reader?.read();
+    await settled();
     stop();
     expect(counts.map((count) => count.loaded)).toEqual([0, 4, 10]);
     expect(counts.at(-1)).toEqual({ loaded: 10, total: 10 });
