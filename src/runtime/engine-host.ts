@@ -92,6 +92,23 @@ interface Running<C extends HostedEngine> {
   /** Marks the worker dead, rejecting `died`. */
   readonly kill: (error: WorkerDiedError) => void;
   readonly ready: Promise<void>;
+  /** True once `ready` has resolved. */
+  settled: boolean;
+}
+
+export interface EngineHostOptions {
+  /**
+   * Whether to keep a spare worker started in the background once a worker has been replaced
+   * (a hard restart, a crash), so that the next replacement is nearly instant. Asked each time;
+   * false where memory is short.
+   */
+  readonly spare?: () => boolean;
+}
+
+/** Whether the device has memory for a spare engine: `navigator.deviceMemory` (GiB) of 4 or more, where it is told. */
+export function hasMemoryForSpare(): boolean {
+  const memory: unknown = typeof navigator === 'undefined' ? undefined : Reflect.get(navigator, 'deviceMemory');
+  return typeof memory !== 'number' || memory >= 4;
 }
 
 /** Creates the host for one language; `spawn` makes a fresh worker each time one is needed. */
@@ -99,10 +116,15 @@ export function createEngineHost<C extends HostedEngine = HostedEngine>(
   language: Language,
   spawn: () => EngineWorker,
   onOutput: OutputListener,
+  options: EngineHostOptions = {},
 ): EngineHost<C> {
   const [status, setStatus] = createSignal<EngineStatus>({ state: 'idle' });
   const [startup, setStartup] = createSignal<StartupTime | null>(null);
   let running: Running<C> | null = null;
+  /** A worker started ahead of need, after a replacement; it becomes `running` at the next one. */
+  let spare: Running<C> | null = null;
+  /** Set once a worker has been replaced: from then on a spare is kept, if allowed. */
+  let replaced = false;
   let generation = 0;
   let pending = 0;
   /** Called, synchronously, when the last pending call ends. */
@@ -113,7 +135,11 @@ export function createEngineHost<C extends HostedEngine = HostedEngine>(
     engine.worker.terminate();
     // After terminate() a pending Comlink call never settles, so reject it here.
     engine.kill(error);
-    if (running === engine) running = null;
+    if (running === engine) {
+      running = null;
+      replaced = true;
+    }
+    if (spare === engine) spare = null;
   };
 
   const crash = (engine: Running<C>, message: string) => {
@@ -122,8 +148,9 @@ export function createEngineHost<C extends HostedEngine = HostedEngine>(
     setStatus({ state: 'crashed', message });
   };
 
-  const launch = (): Running<C> => {
-    generation += 1;
+  /** Starts a worker; a spare one starts quietly, showing nothing until it is taken into use. */
+  const launch = (asSpare = false): Running<C> => {
+    if (!asSpare) generation += 1;
     const spawnedAt = performance.now();
     const worker = spawn();
     const remote = wrap<C>(worker);
@@ -140,14 +167,14 @@ export function createEngineHost<C extends HostedEngine = HostedEngine>(
     worker.addEventListener('messageerror', () => {
       crash(engine, `the ${language} worker sent a message that could not be read`);
     });
-    setStatus({ state: 'loading', progress: { step: 'starting worker', fraction: 0, bytesLoaded: 0, bytesTotal: null } });
+    if (!asSpare) setStatus({ state: 'loading', progress: { step: 'starting worker', fraction: 0, bytesLoaded: 0, bytesTotal: null } });
     // Through globalThis, which Node (the unit tests) has too; it has no crossOriginIsolated.
     const flag = globalThis.crossOriginIsolated && typeof SharedArrayBuffer === 'function' ? new Int32Array(new SharedArrayBuffer(4)) : null;
     const ready = Promise.race([
       remote
         .init(
           proxy((progress: LoadProgress) => {
-            if (status().state === 'loading') setStatus({ state: 'loading', progress });
+            if (running === engine && status().state === 'loading') setStatus({ state: 'loading', progress });
           }),
           proxy(onOutput),
         )
@@ -155,12 +182,15 @@ export function createEngineHost<C extends HostedEngine = HostedEngine>(
       died,
     ]).then(
       () => {
-        // A start-up that was superseded (restarted, or terminated) reports nothing.
+        engine.settled = true;
+        // A start-up that was superseded (restarted, or terminated), or a spare's, reports nothing.
         if (running !== engine) return;
         setStartup({ ms: performance.now() - spawnedAt, at: Date.now() });
         if (pending === 0) setStatus({ state: 'ready' });
+        keepSpare();
       },
       (error: unknown) => {
+        if (spare === engine) stop(engine, new WorkerDiedError(`the spare ${language} worker failed to start`));
         crash(engine, error instanceof Error ? error.message : String(error));
         throw error;
       },
@@ -174,12 +204,38 @@ export function createEngineHost<C extends HostedEngine = HostedEngine>(
         kill(error);
       },
       ready,
+      settled: false,
     };
     return engine;
   };
 
+  /** After a replacement, starts a spare once the worker in use is ready, so that the two do not compete. */
+  const keepSpare = () => {
+    if (!replaced || spare !== null || options.spare?.() !== true) return;
+    spare = launch(true);
+    // Its failure is its own: the worker in use goes on, and no spare is kept.
+    spare.ready.catch(() => undefined);
+  };
+
+  /** The spare, taken into use: it shows as the engine from now on. */
+  const adoptSpare = (): Running<C> | null => {
+    const taken = spare;
+    if (taken === null) return null;
+    spare = null;
+    generation += 1;
+    running = taken;
+    if (taken.settled) {
+      setStartup({ ms: 0, at: Date.now() });
+      setStatus({ state: 'ready' });
+      keepSpare();
+    } else {
+      setStatus({ state: 'loading', progress: { step: 'starting worker', fraction: 0, bytesLoaded: 0, bytesTotal: null } });
+    }
+    return taken;
+  };
+
   const current = (): Running<C> => {
-    running ??= launch();
+    running ??= adoptSpare() ?? launch();
     return running;
   };
 
@@ -251,6 +307,7 @@ export function createEngineHost<C extends HostedEngine = HostedEngine>(
     call,
     interrupt,
     terminate: () => {
+      if (spare) stop(spare, new WorkerDiedError(`the spare ${language} worker was stopped`));
       if (!running) return;
       stop(running, new WorkerDiedError(`the ${language} engine was stopped; its state was lost`));
       setStatus({ state: 'idle' });

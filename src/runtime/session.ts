@@ -13,7 +13,7 @@ import { interpolate } from '../metascript/interpolate';
 import type { PropertyBlock, PropertyValue } from '../metascript/types';
 import { createAuditLog, type AuditLog } from './audit-log';
 import { documentSettings, type DocumentSettings } from './document-settings';
-import { createEngineHost, WorkerDiedError, type EngineHost } from './engine-host';
+import { createEngineHost, hasMemoryForSpare, WorkerDiedError, type EngineHost } from './engine-host';
 import { createPolicyControl, type PolicyControl } from './policy-control';
 import { isRunnable, languageOf, type CellState, type Notebook } from './notebook';
 import { createVariableStore, sizeOf, type VariableStore } from './variable-store';
@@ -66,7 +66,8 @@ export function createSession(notebook: Notebook, spawners: Readonly<Record<Lang
     if (cellId !== null && notebook.state.cells[cellId]?.status === 'running') notebook.appendOutput(cellId, chunk);
   };
   const hosts: EngineHosts = {
-    python: createEngineHost<PythonBridgeContract>('python', spawners.python, onOutput),
+    // Python's start-up takes the longest, so after a first replacement a spare is kept warm.
+    python: createEngineHost<PythonBridgeContract>('python', spawners.python, onOutput, { spare: hasMemoryForSpare }),
     javascript: createEngineHost<JavaScriptBridgeContract>('javascript', spawners.javascript, onOutput),
   };
   // The operations both engines share; the Python host offers more.

@@ -84,13 +84,13 @@ class FakeWorker extends EventTarget implements EngineWorker {
   }
 }
 
-function harness(options: { autoStart?: boolean } = {}) {
+function harness(options: { autoStart?: boolean; spare?: boolean } = {}) {
   const workers: FakeWorker[] = [];
   const host = createEngineHost('python', () => {
     const worker = new FakeWorker(new FakeEngine(options.autoStart ?? true));
     workers.push(worker);
     return worker;
-  }, () => undefined);
+  }, () => undefined, { spare: () => options.spare ?? false });
   const worker = (index: number): FakeWorker => {
     const found = workers[index];
     if (!found) throw new Error(`no worker ${String(index)} was spawned`);
@@ -142,6 +142,39 @@ describe('createEngineHost', () => {
     expect(host.startup()).not.toBe(first);
     // A fresh worker: its globals start again.
     expect((await host.execute('x')).result).toBe(1);
+  });
+
+  it('keeps a spare worker after a first replacement, and a restart takes it ready', async () => {
+    const { host, workers } = harness({ spare: true });
+    await host.start();
+    await settle();
+    // No spare before anything was replaced: it would cost memory for nothing.
+    expect(workers).toHaveLength(1);
+    await host.restart();
+    await settle();
+    // The replacement is in use; once it is ready, a spare starts beside it.
+    expect(workers).toHaveLength(3);
+    const generation = host.generation();
+    const restarted = host.restart();
+    // Taken ready: no loading state, and a new generation for whoever injected values.
+    expect(host.status().state).toBe('ready');
+    await restarted;
+    expect(host.generation()).toBeGreaterThan(generation);
+    expect(workers[2]?.terminated).toBe(false);
+    expect((await host.execute('1')).success).toBe(true);
+    await settle();
+    // And the next spare is on its way.
+    expect(workers).toHaveLength(4);
+    host.terminate();
+    expect(workers.every((worker) => worker.terminated)).toBe(true);
+  });
+
+  it('keeps no spare where it is not allowed', async () => {
+    const { host, workers } = harness({ spare: false });
+    await host.start();
+    await host.restart();
+    await settle();
+    expect(workers).toHaveLength(2);
   });
 
   it('restarts a crashed engine, after which code runs again', async () => {
