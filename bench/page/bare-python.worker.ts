@@ -21,8 +21,10 @@ onmessage = async (event: MessageEvent<EngineRequest>) => {
     if (!pyodide) throw new Error('not started');
     if (request.type === 'spin') {
       // Pyodide's own interrupt: SIGINT (2) in the shared buffer raises KeyboardInterrupt.
+      Atomics.store(request.flag, 0, 0);
       pyodide.setInterruptBuffer(request.flag);
       pyodide.runPython('try:\n    while True: pass\nexcept KeyboardInterrupt:\n    pass');
+      Atomics.store(request.flag, 0, 0);
       reply({ ms: performance.now() - started, value: null });
       return;
     }
