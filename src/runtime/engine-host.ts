@@ -96,13 +96,18 @@ interface Running<C extends HostedEngine> {
   settled: boolean;
 }
 
-export interface EngineHostOptions {
+export interface EngineHostOptions<C extends HostedEngine = HostedEngine> {
   /**
    * Whether to keep a spare worker started in the background once a worker has been replaced
    * (a hard restart, a crash), so that the next replacement is nearly instant. Asked each time;
    * false where memory is short.
    */
   readonly spare?: () => boolean;
+  /**
+   * Asked once a worker in use is ready: whether to start a spare beside it at once rather than
+   * after a first replacement (Python: when it started from its snapshot, so a spare is cheap).
+   */
+  readonly prestart?: (remote: Remote<C>) => Promise<boolean>;
 }
 
 /** Whether the device has memory for a spare engine: `navigator.deviceMemory` (GiB) of 4 or more, where it is told. */
@@ -116,7 +121,7 @@ export function createEngineHost<C extends HostedEngine = HostedEngine>(
   language: Language,
   spawn: () => EngineWorker,
   onOutput: OutputListener,
-  options: EngineHostOptions = {},
+  options: EngineHostOptions<C> = {},
 ): EngineHost<C> {
   const [status, setStatus] = createSignal<EngineStatus>({ state: 'idle' });
   const [startup, setStartup] = createSignal<StartupTime | null>(null);
@@ -188,6 +193,15 @@ export function createEngineHost<C extends HostedEngine = HostedEngine>(
         setStartup({ ms: performance.now() - spawnedAt, at: Date.now() });
         if (pending === 0) setStatus({ state: 'ready' });
         keepSpare();
+        void options
+          .prestart?.(remote)
+          .then((wanted) => {
+            if (wanted && running === engine) {
+              replaced = true;
+              keepSpare();
+            }
+          })
+          .catch(() => undefined);
       },
       (error: unknown) => {
         if (spare === engine) stop(engine, new WorkerDiedError(`the spare ${language} worker failed to start`));

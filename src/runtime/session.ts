@@ -55,6 +55,7 @@ export interface Session {
 }
 
 const LANGUAGE_NAMES: Record<Language, string> = { python: 'Python', javascript: 'JavaScript' };
+
 /** Extra time past a document's limit before the session steps in for an engine. */
 const TIMEOUT_GRACE_MS = 250;
 
@@ -67,7 +68,11 @@ export function createSession(notebook: Notebook, spawners: Readonly<Record<Lang
   };
   const hosts: EngineHosts = {
     // Python's start-up takes the longest, so after a first replacement a spare is kept warm.
-    python: createEngineHost<PythonBridgeContract>('python', spawners.python, onOutput, { spare: hasMemoryForSpare }),
+    python: createEngineHost<PythonBridgeContract>('python', spawners.python, onOutput, {
+      spare: hasMemoryForSpare,
+      // Started from its snapshot, a spare restores in half a second, so one is kept from the start.
+      prestart: async (remote) => (await remote.startupReport())?.kind === 'restored',
+    }),
     javascript: createEngineHost<JavaScriptBridgeContract>('javascript', spawners.javascript, onOutput),
   };
   // The operations both engines share; the Python host offers more.

@@ -84,13 +84,13 @@ class FakeWorker extends EventTarget implements EngineWorker {
   }
 }
 
-function harness(options: { autoStart?: boolean; spare?: boolean } = {}) {
+function harness(options: { autoStart?: boolean; spare?: boolean; prestart?: boolean } = {}) {
   const workers: FakeWorker[] = [];
   const host = createEngineHost('python', () => {
     const worker = new FakeWorker(new FakeEngine(options.autoStart ?? true));
     workers.push(worker);
     return worker;
-  }, () => undefined, { spare: () => options.spare ?? false });
+  }, () => undefined, { spare: () => options.spare ?? false, prestart: () => Promise.resolve(options.prestart ?? false) });
   const worker = (index: number): FakeWorker => {
     const found = workers[index];
     if (!found) throw new Error(`no worker ${String(index)} was spawned`);
@@ -167,6 +167,23 @@ describe('createEngineHost', () => {
     expect(workers).toHaveLength(4);
     host.terminate();
     expect(workers.every((worker) => worker.terminated)).toBe(true);
+  });
+
+  it('starts a spare at once when the engine asks for one, and the first restart takes it', async () => {
+    const { host, workers } = harness({ spare: true, prestart: true });
+    await host.start();
+    await settle();
+    expect(workers).toHaveLength(2);
+    const restarted = host.restart();
+    expect(host.status().state).toBe('ready');
+    await restarted;
+    expect(workers[0]?.terminated).toBe(true);
+    expect(workers[1]?.terminated).toBe(false);
+    // Where memory is short, the engine's wish is not enough.
+    const short = harness({ spare: false, prestart: true });
+    await short.host.start();
+    await settle();
+    expect(short.workers).toHaveLength(1);
   });
 
   it('keeps no spare where it is not allowed', async () => {
