@@ -1,17 +1,8 @@
 import { defineConfig, type Project } from '@playwright/test';
-import { findChromium } from './scripts/find-chromium.js';
+// Every name but localhost fails fast (CHROMIUM_ARGS), on top of the request routing in tests/e2e/fixtures.ts.
+import { CHROMIUM_ARGS, findChromium } from './scripts/find-chromium.js';
 
 const executablePath = findChromium();
-const CHROMIUM_ARGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-  // Every name but localhost fails fast, on top of the request routing in tests/e2e/fixtures.ts.
-  '--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE localhost, EXCLUDE 127.0.0.1',
-];
 
 const VITE = 'node node_modules/vite/bin/vite.js';
 const PORTS = { isolated: 4173, notIsolated: 4174, staticHost: 4175, devServer: 4176 } as const;

@@ -12,7 +12,7 @@ import os from 'node:os';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { chromium } from '@playwright/test';
-import { findChromium } from '../scripts/find-chromium.js';
+import { CHROMIUM_ARGS, findChromium } from '../scripts/find-chromium.js';
 import { serveBench } from './serve.js';
 
 const argv = process.argv.slice(2);
@@ -21,15 +21,6 @@ const runsArgument = argv.indexOf('--runs');
 const RUNS = runsArgument >= 0 ? Number(argv[runsArgument + 1]) : quick ? 1 : 5;
 const CALLS = quick ? 50 : 300;
 const PORTS = { isolated: 4190, plain: 4191 };
-const CHROMIUM_ARGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-  '--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE localhost, EXCLUDE 127.0.0.1',
-];
 
 // ---- statistics and the table ---------------------------------------------------------------
 

@@ -4,25 +4,10 @@
  * policy's cap as clear errors, WAT errors with their position, and an attached .wasm binary.
  */
 import loadWabt from 'wabt';
+import { MATH_WAT } from '../support/math-wat';
 import { cell, openDocument } from './documents';
 import { expect, test } from './fixtures';
 
-const MATH_WAT = `(module
-  (memory (export "memory") 1)
-  (func (export "add") (param i32 i32) (result i32)
-    (i32.add (local.get 0) (local.get 1)))
-  (func (export "fib") (param $n i64) (result i64) (local $a i64) (local $b i64) (local $t i64)
-    (local.set $b (i64.const 1))
-    (block $done (loop $next
-      (br_if $done (i64.eqz (local.get $n)))
-      (local.set $t (i64.add (local.get $a) (local.get $b)))
-      (local.set $a (local.get $b))
-      (local.set $b (local.get $t))
-      (local.set $n (i64.sub (local.get $n) (i64.const 1)))
-      (br $next)))
-    (local.get $a))
-  (func (export "divide") (param i32 i32) (result i32) (i32.div_s (local.get 0) (local.get 1)))
-  (func (export "grow_inside") (param i32) (result i32) (memory.grow (local.get 0))))`;
 
 /** A document: a WASM cell, then the given Python and JavaScript cells. */
 function documentWith(...cells: readonly [kind: 'PYTHON' | 'JAVASCRIPT' | 'WASM', name: string, code: string][]): string {
