@@ -126,10 +126,10 @@ export function createEngineHost<C extends HostedEngine = HostedEngine>(
   const [status, setStatus] = createSignal<EngineStatus>({ state: 'idle' });
   const [startup, setStartup] = createSignal<StartupTime | null>(null);
   let running: Running<C> | null = null;
-  /** A worker started ahead of need, after a replacement; it becomes `running` at the next one. */
+  /** A worker started ahead of need; it becomes `running` at the next replacement. */
   let spare: Running<C> | null = null;
-  /** Set once a worker has been replaced: from then on a spare is kept, if allowed. */
-  let replaced = false;
+  /** Set once a worker has been replaced, or the engine asked for one (`prestart`): from then on a spare is kept, if allowed. */
+  let wantSpare = false;
   let generation = 0;
   let pending = 0;
   /** Called, synchronously, when the last pending call ends. */
@@ -142,7 +142,7 @@ export function createEngineHost<C extends HostedEngine = HostedEngine>(
     engine.kill(error);
     if (running === engine) {
       running = null;
-      replaced = true;
+      wantSpare = true;
     }
     if (spare === engine) spare = null;
   };
@@ -197,7 +197,7 @@ export function createEngineHost<C extends HostedEngine = HostedEngine>(
           .prestart?.(remote)
           .then((wanted) => {
             if (wanted && running === engine) {
-              replaced = true;
+              wantSpare = true;
               keepSpare();
             }
           })
@@ -223,9 +223,9 @@ export function createEngineHost<C extends HostedEngine = HostedEngine>(
     return engine;
   };
 
-  /** After a replacement, starts a spare once the worker in use is ready, so that the two do not compete. */
+  /** Starts a spare when one is wanted, once the worker in use is ready, so that the two do not compete. */
   const keepSpare = () => {
-    if (!replaced || spare !== null || options.spare?.() !== true) return;
+    if (!wantSpare || spare !== null || options.spare?.() !== true) return;
     spare = launch(true);
     // Its failure is its own: the worker in use goes on, and no spare is kept.
     spare.ready.catch(() => undefined);
