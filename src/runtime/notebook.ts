@@ -11,8 +11,8 @@ import { parseMetascript } from '../metascript/parse';
 import { serializeMetascript } from '../metascript/serialize';
 import type { Block, CodeBlock, CodeKind, MetascriptSyntaxError } from '../metascript/types';
 
-/** A cell's run state. `inert` cells (Markdown, WASM until it has an engine) never run. */
-export type CellStatus = 'idle' | 'queued' | 'running' | 'done' | 'error' | 'inert';
+/** A cell's run state. Every kind runs: code in its engine, Markdown rendered, WASM compiled. */
+export type CellStatus = 'idle' | 'queued' | 'running' | 'done' | 'error';
 
 /** A cell in the store; the store's setters are the only writers. */
 export interface CellState {
@@ -77,18 +77,6 @@ export function languageOf(kind: CodeKind): Language | null {
   }
 }
 
-/** Whether a cell does something when run: code in an engine, or Markdown rendered with variables. */
-export function isRunnable(kind: CodeKind): boolean {
-  switch (kind) {
-    case 'PYTHON':
-    case 'JAVASCRIPT':
-    case 'MARKDOWN':
-      return true;
-    case 'WASM':
-      // Running a WASM cell compiles it, after which other cells can call it.
-      return true;
-  }
-}
 
 export interface Notebook {
   readonly state: NotebookState;
@@ -131,7 +119,7 @@ function newCell(kind: CodeKind, name: string | null, code: string, binary = fal
     name,
     code,
     binary,
-    status: isRunnable(kind) ? 'idle' : 'inert',
+    status: 'idle',
     output: [],
     result: null,
     resultText: null,

@@ -15,7 +15,7 @@ import { createAuditLog, type AuditLog } from './audit-log';
 import { documentSettings, type DocumentSettings } from './document-settings';
 import { createEngineHost, hasMemoryForSpare, WorkerDiedError, type EngineHost } from './engine-host';
 import { createPolicyControl, type PolicyControl } from './policy-control';
-import { isRunnable, languageOf, type CellState, type Notebook } from './notebook';
+import { languageOf, type CellState, type Notebook } from './notebook';
 import { createVariableStore, sizeOf, type VariableStore } from './variable-store';
 import { PAGE_BYTES } from '../engines/wasm/module-reader';
 import { createWasmModules, runWasmCell, type EngineCall } from './wasm-modules';
@@ -29,7 +29,7 @@ export interface EngineHosts {
 export interface Session {
   readonly hosts: EngineHosts;
   readonly variables: VariableStore;
-  /** Runs one cell and returns its state afterwards. Inert cells are returned as they are. */
+  /** Runs one cell and returns its state afterwards. */
   runCell(cellId: string): Promise<CellState>;
   /** Runs every runnable cell in order, stopping at the first that fails. */
   runAll(): Promise<readonly CellState[]>;
@@ -55,7 +55,6 @@ export interface Session {
 }
 
 const LANGUAGE_NAMES: Record<Language, string> = { python: 'Python', javascript: 'JavaScript' };
-
 /** Extra time past a document's limit before the session steps in for an engine. */
 const TIMEOUT_GRACE_MS = 250;
 
@@ -67,7 +66,7 @@ export function createSession(notebook: Notebook, spawners: Readonly<Record<Lang
     if (cellId !== null && notebook.state.cells[cellId]?.status === 'running') notebook.appendOutput(cellId, chunk);
   };
   const hosts: EngineHosts = {
-    // Python's start-up takes the longest, so after a first replacement a spare is kept warm.
+    // Python's start-up takes the longest, so a spare worker is kept warm where memory allows.
     python: createEngineHost<PythonBridgeContract>('python', spawners.python, onOutput, {
       spare: hasMemoryForSpare,
       // Started from its snapshot, a spare restores in half a second, so one is kept from the start.
@@ -80,7 +79,7 @@ export function createSession(notebook: Notebook, spawners: Readonly<Record<Lang
   const variables = createVariableStore();
   const wasm = createWasmModules();
   /** Runs an operation of an engine's for the WASM registry. */
-  const wasmCall = (language: Language): EngineCall => (work) => host(language).call((remote) => work(remote));
+  const wasmCall = (language: Language): EngineCall => (work) => host(language).call(work);
   const audit = createAuditLog();
   const policy = createPolicyControl(notebook, audit);
   /** The policy each engine's current worker was last given, as JSON; `forget` clears it. */
@@ -373,7 +372,7 @@ export function createSession(notebook: Notebook, spawners: Readonly<Record<Lang
     const steps = notebook.state.items.slice(fromItem).flatMap((item): ({ cell: CellState } | { block: PropertyBlock })[] => {
       if (item.type === 'block') return item.block.type === 'properties' && item.block.kind === 'ACTION' ? [{ block: item.block }] : [];
       const cell = notebook.state.cells[item.cellId];
-      return cell && isRunnable(cell.kind) ? [{ cell }] : [];
+      return cell ? [{ cell }] : [];
     });
     for (const step of steps) if ('cell' in step) notebook.update(step.cell.id, () => ({ status: 'queued' }));
     let failed = false;
@@ -468,7 +467,7 @@ export function createSession(notebook: Notebook, spawners: Readonly<Record<Lang
     return turn;
   };
   const runnableFrom = (fromItem: number) =>
-    notebook.state.items.slice(fromItem).flatMap((item) => (item.type === 'cell' && isRunnable(notebook.state.cells[item.cellId]?.kind ?? 'WASM') ? [item.cellId] : []));
+    notebook.state.items.slice(fromItem).flatMap((item) => (item.type === 'cell' && item.cellId in notebook.state.cells ? [item.cellId] : []));
   const sequenceFrom = (fromItem: number) => enqueue(runnableFrom(fromItem), () => runSequence(fromItem), () => notebook.cells());
 
   return {

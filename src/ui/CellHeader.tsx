@@ -1,6 +1,6 @@
 import { Show, For } from 'solid-js';
 import type { CodeKind } from '../metascript/types';
-import { isRunnable, type CellState } from '../runtime/notebook';
+import type { CellState } from '../runtime/notebook';
 import type { CellCommands } from './cell-commands';
 import { formatBytes, formatDuration } from './format-size';
 import { usePlayground } from './playground-context';
@@ -12,13 +12,12 @@ const KINDS: readonly CodeKind[] = ['PYTHON', 'JAVASCRIPT', 'MARKDOWN', 'WASM'];
 /** What the status chip says: the run state, with `stale` taking over a finished run's place. */
 function statusText(cell: CellState, stale: boolean): string {
   if (stale && (cell.status === 'done' || cell.status === 'error')) return 'stale';
-  return cell.status === 'inert' ? 'not runnable yet' : cell.status;
+  return cell.status;
 }
 
 /** A cell's header: kind, name, status, figures of its last run, and its controls. */
 export function CellHeader(props: { cell: CellState; commands: CellCommands; label: string; stale: boolean }) {
   const { notebook, session } = usePlayground();
-  const runnable = () => isRunnable(props.cell.kind);
   const stale = () => props.stale;
   const stats = () => {
     const cell = props.cell;
@@ -66,23 +65,21 @@ export function CellHeader(props: { cell: CellState; commands: CellCommands; lab
         )}
       </Show>
       <span class="cell-actions">
-        <Show when={runnable()}>
-          <button
-            type="button"
-            class="run"
-            data-testid="run-cell"
-            disabled={props.cell.status === 'running'}
-            onClick={() => void session.runCell(props.cell.id)}
-            aria-label={`Run ${props.label}`}
-            aria-keyshortcuts="Control+Enter"
-            title="Run (Ctrl/Cmd+Enter)"
-          >
-            ▶ Run
-          </button>
-          <button type="button" class="run-from" onClick={() => void session.runFrom(props.cell.id)} aria-label={`Run ${props.label} and every cell after it`} title="Run this cell and every cell after it">
-            ▶▶
-          </button>
-        </Show>
+        <button
+          type="button"
+          class="run"
+          data-testid="run-cell"
+          disabled={props.cell.status === 'running'}
+          onClick={() => void session.runCell(props.cell.id)}
+          aria-label={`Run ${props.label}`}
+          aria-keyshortcuts="Control+Enter"
+          title="Run (Ctrl/Cmd+Enter)"
+        >
+          ▶ Run
+        </button>
+        <button type="button" class="run-from" onClick={() => void session.runFrom(props.cell.id)} aria-label={`Run ${props.label} and every cell after it`} title="Run this cell and every cell after it">
+          ▶▶
+        </button>
         <button type="button" class="icon" aria-label={`Move ${props.label} up`} title="Move up (Ctrl+Shift+↑)" onClick={() => { props.commands.move(props.cell.id, -1); }}>
           ↑
         </button>

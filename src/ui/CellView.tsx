@@ -1,5 +1,5 @@
 import { Show } from 'solid-js';
-import { isRunnable, languageOf, type CellState } from '../runtime/notebook';
+import { languageOf, type CellState } from '../runtime/notebook';
 import { usePlayground } from './playground-context';
 import type { CellCommands } from './cell-commands';
 import { CellHeader, KIND_LABELS } from './CellHeader';
@@ -11,7 +11,6 @@ import { errorLinesOf } from './editor/error-lines';
 /** One cell: its header with Run, its code, and its output. */
 export function CellView(props: { cell: CellState; commands: CellCommands; onRunAndAdvance: (cellId: string) => void }) {
   const { notebook, session } = usePlayground();
-  const runnable = () => isRunnable(props.cell.kind);
   const stale = () => session.isStale(props.cell);
   const run = () => void session.runCell(props.cell.id);
   const label = () => props.cell.name ?? KIND_LABELS[props.cell.kind];
@@ -43,9 +42,6 @@ export function CellView(props: { cell: CellState; commands: CellCommands; onRun
       />
       <Show when={languageOf(props.cell.kind)}>
         {(language) => <CellViolations code={props.cell.code} language={language()} policy={session.policy.effective()} />}
-      </Show>
-      <Show when={!runnable()}>
-        <p class="note">This kind of cell does not run yet; it is kept as written.</p>
       </Show>
       <CellOutput cell={props.cell} />
     </section>
