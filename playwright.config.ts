@@ -5,7 +5,9 @@ import { CHROMIUM_ARGS, findChromium } from './scripts/find-chromium.js';
 const executablePath = findChromium();
 
 const VITE = 'node node_modules/vite/bin/vite.js';
-const PORTS = { isolated: 4173, notIsolated: 4174, staticHost: 4175, devServer: 4176 } as const;
+/** PLAYGROUND_PORT_BASE moves all four servers, so two checkouts can run their tests side by side. */
+const PORT_BASE = Number(process.env.PLAYGROUND_PORT_BASE ?? '4173');
+const PORTS = { isolated: PORT_BASE, notIsolated: PORT_BASE + 1, staticHost: PORT_BASE + 2, devServer: PORT_BASE + 3 } as const;
 
 /** Where the static-host project serves dist/, as a GitHub Pages project site would. */
 const STATIC_FOLDER = '/playground/';
