@@ -3,6 +3,9 @@ import { defineConfig } from 'vite';
 import { VitePWA } from 'vite-plugin-pwa';
 import solid from 'vite-plugin-solid';
 import { viteStaticCopy } from 'vite-plugin-static-copy';
+import { version as pyodideVersion } from 'pyodide';
+import { originOf, pageContentSecurityPolicy } from './src/runtime/content-security-policy';
+import { defaultPackageBaseUrl } from './src/engines/python/package-sources';
 
 /** Pyodide's runtime files, served from node_modules in dev and copied into dist/ by the build. */
 const PYODIDE_FILES = ['pyodide.asm.mjs', 'pyodide.asm.wasm', 'python_stdlib.zip', 'pyodide-lock.json'];
@@ -26,6 +29,15 @@ const isolationHeaders: Record<string, string> =
         'Cross-Origin-Resource-Policy': 'same-origin',
       };
 
+/**
+ * The page's Content-Security-Policy, as a `<meta>` first in the head, so that it holds on any
+ * host; the confined engine workers inherit it. It lets the engines reach where the deployer
+ * said they fetch packages from (VITE_PYODIDE_PACKAGE_BASE_URL, the official CDN by default).
+ */
+const packageBase = process.env.VITE_PYODIDE_PACKAGE_BASE_URL;
+const packageOrigin = originOf(packageBase === undefined || packageBase === '' ? defaultPackageBaseUrl(pyodideVersion) : packageBase);
+const CONTENT_SECURITY_POLICY = pageContentSecurityPolicy({ packageOrigins: packageOrigin === null ? [] : [packageOrigin] });
+
 /** The largest file the service worker precaches: Pyodide's WebAssembly is about 9.6 MB. */
 const PRECACHE_FILE_LIMIT = 64 * 1024 * 1024;
 
@@ -35,6 +47,10 @@ export default defineConfig(({ command }) => ({
   // A missing file must be a 404, never index.html with status 200.
   appType: 'mpa',
   plugins: [
+    {
+      name: 'content-security-policy',
+      transformIndexHtml: () => [{ tag: 'meta', attrs: { 'http-equiv': 'Content-Security-Policy', content: CONTENT_SECURITY_POLICY }, injectTo: 'head-prepend' }],
+    },
     solid(),
     viteStaticCopy({
       targets: PYODIDE_FILES.map((file) => ({ src: `node_modules/pyodide/${file}`, dest: 'pyodide' })),

@@ -1,5 +1,6 @@
 // Python engine worker: builds the engine and exposes it over Comlink. Nothing else lives here.
 import { expose } from 'comlink';
+import { proveConfinement } from '../src/engines/confinement';
 import { PythonEngine } from '../src/engines/python-engine';
 import { packageSourcesFrom } from '../src/engines/python/package-sources';
 import { createIndexedDbSnapshotStore } from '../src/engines/python/snapshot-store';
@@ -13,6 +14,8 @@ const sources = packageSourcesFrom({
   packageBaseUrl: import.meta.env.VITE_PYODIDE_PACKAGE_BASE_URL,
   pypiIndexUrl: import.meta.env.VITE_PYPI_INDEX_URL,
 });
-// Made first: it opens its database before the engine's policy takes IndexedDB away.
+// Taken first, before anything else runs in this worker.
+const confinement = proveConfinement();
+// Made next: it opens its database before the engine's policy takes IndexedDB away.
 const snapshots = createIndexedDbSnapshotStore();
-expose(new PythonEngine({ indexURL: new URL(PYODIDE_FOLDER, import.meta.url).href, runtimeFileBytes: __PYODIDE_FILE_BYTES__, snapshots, ...sources }));
+expose(new PythonEngine({ indexURL: new URL(PYODIDE_FOLDER, import.meta.url).href, runtimeFileBytes: __PYODIDE_FILE_BYTES__, snapshots, confinement, ...sources }));

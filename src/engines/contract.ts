@@ -3,6 +3,7 @@
  * Python, JavaScript and later engines through this interface only, so it never branches
  * on language. Everything that crosses it is structured-cloneable.
  */
+import type { ConfinementProof } from './confinement';
 import type { Policy } from './policy';
 import type { NeutralValue } from './value';
 import type { WasmModuleSpec } from './wasm/wasm-instances';
@@ -173,6 +174,8 @@ export interface EngineContract {
   setPolicy(policy: Policy): Promise<void>;
   /** Reports the real language, runtime and platform versions. */
   versionInfo(): Promise<VersionInfo>;
+  /** The worker's policy self-test, taken as it started; null where no browser policy applies (Node). */
+  confinement(): Promise<ConfinementProof | null>;
   /**
    * Instantiates a WASM cell's compiled module (again, when it is already there) and binds it
    * to the global of its name, so that cells call its exports; its memory starts as

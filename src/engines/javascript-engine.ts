@@ -40,6 +40,7 @@ import { PolicyError } from './javascript/module-policy';
 import { moduleError, stopError, type StopReason } from './javascript/run-errors';
 import { PolicyState } from './javascript/policy-state';
 import type { PositionMap } from './javascript/edits';
+import { confinementRefusal, refusedRun, type ConfinementProof } from './confinement';
 import { ConversionError, type NeutralValue } from './value';
 import { bindWasm } from './javascript/wasm-binding';
 import { WasmInstances, type WasmModuleSpec } from './wasm/wasm-instances';
@@ -64,6 +65,8 @@ export interface JavaScriptEngineOptions extends ModuleSourceOptions {
   readonly maxStackBytes?: number;
   /** Time a run may take, timers and awaits included, unless its options say otherwise. */
   readonly timeoutMs?: number;
+  /** The worker's policy self-test (engines/confinement.ts); see PythonEngineOptions. */
+  readonly confinement?: ConfinementProof;
 }
 
 interface Loaded {
@@ -111,6 +114,10 @@ export class JavaScriptEngine implements JavaScriptBridgeContract {
     this.modules.setPolicy(this.guard.policy);
   }
 
+  confinement(): Promise<ConfinementProof | null> {
+    return Promise.resolve(this.options.confinement ?? null);
+  }
+
   setPolicy(policy: Policy): Promise<void> {
     this.guard.set(policy);
     this.modules.setPolicy(policy);
@@ -128,6 +135,8 @@ export class JavaScriptEngine implements JavaScriptBridgeContract {
   async execute(code: string, options: ExecuteOptions = {}): Promise<ExecutionResult> {
     const loaded = await this.loaded();
     const cellId = options.cellId ?? `run-${++this.runCounter}`;
+    const refusal = confinementRefusal(this.guard.policy, this.options.confinement ?? null, 'javascript', cellId);
+    if (refusal) return refusedRun(refusal);
     const started = performance.now();
     const timeoutMs = options.timeoutMs ?? this.options.timeoutMs ?? 300_000;
     this.output.begin(cellId);

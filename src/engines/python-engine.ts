@@ -29,6 +29,7 @@ import {
 import { filesIn } from './fetch-progress';
 import { EngineLifecycle } from './lifecycle';
 import { readBundle } from './mime-bundle';
+import { confinementRefusal, refusedRun, type ConfinementProof } from './confinement';
 import { createNetworkGuard } from './network-guard';
 import { OutputCollector } from './output-collector';
 import { TIERS, type Policy } from './policy';
@@ -65,6 +66,11 @@ export interface PythonEngineOptions extends PackageSourceOptions {
   readonly runtimeFileBytes?: Readonly<Record<string, number>>;
   /** Where the start-up snapshot is kept (python/snapshot.ts); without one, every start is a normal one. */
   readonly snapshots?: SnapshotStore | null;
+  /**
+   * The worker's policy self-test (engines/confinement.ts); with one that failed, tiers without
+   * the network run no user code. None under Node, where no browser policy applies.
+   */
+  readonly confinement?: ConfinementProof;
 }
 
 interface Loaded {
@@ -202,6 +208,10 @@ export class PythonEngine implements PythonBridgeContract {
     return Promise.resolve(this.wasm.takeChanges());
   }
 
+  confinement(): Promise<ConfinementProof | null> {
+    return Promise.resolve(this.options.confinement ?? null);
+  }
+
   startupReport(): Promise<StartupReport | null> {
     return Promise.resolve(this.report);
   }
@@ -288,6 +298,8 @@ export class PythonEngine implements PythonBridgeContract {
   private async run(cellId: string, start: () => unknown): Promise<ExecutionResult> {
     const { py, enforcement } = await this.loaded();
     return this.exclusive(async () => {
+      const refusal = confinementRefusal(enforcement.policy, this.options.confinement ?? null, 'python', cellId);
+      if (refusal) return refusedRun(refusal);
       const started = performance.now();
       const pastMemoryLimit = enforcement.watchRun();
       this.output.begin(cellId);

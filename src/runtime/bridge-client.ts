@@ -36,6 +36,7 @@ export function createJavaScriptClient(host: EngineHost<JavaScriptBridgeContract
     reset: () => host.call((remote) => remote.reset()),
     isAvailable: () => host.call((remote) => remote.isAvailable()),
     analyzeReads: (code) => host.call((remote) => remote.analyzeReads(code)),
+    confinement: () => host.call((remote) => remote.confinement()),
   };
 }
 

@@ -70,6 +70,8 @@ export interface EngineHost<C extends HostedEngine = HostedEngine> {
   interrupt(): Promise<StopOutcome>;
   /** Terminates the worker; the next call starts a fresh one. Engine state is lost. */
   terminate(): void;
+  /** The `kind` the worker in use was made as; null when none is running. */
+  kind(): string | null;
   /**
    * Changes whenever a worker starts or ends (crash, stop, restart), so that whoever put
    * values into the engine can tell they may be gone.
@@ -94,6 +96,8 @@ interface Running<C extends HostedEngine> {
   readonly ready: Promise<void>;
   /** True once `ready` has resolved. */
   settled: boolean;
+  /** What `options.kind` said when the worker was spawned. */
+  readonly kind: string;
 }
 
 export interface EngineHostOptions<C extends HostedEngine = HostedEngine> {
@@ -108,6 +112,11 @@ export interface EngineHostOptions<C extends HostedEngine = HostedEngine> {
    * after a first replacement (Python: when it started from its snapshot, so a spare is cheap).
    */
   readonly prestart?: (remote: Remote<C>) => Promise<boolean>;
+  /**
+   * The kind of worker `spawn` makes now (a confined or an open one); a spare of another kind
+   * is never taken into use, since a worker's policy is fixed when it is made.
+   */
+  readonly kind?: () => string;
 }
 
 /** Whether the device has memory for a spare engine: `navigator.deviceMemory` (GiB) of 4 or more, where it is told. */
@@ -157,6 +166,7 @@ export function createEngineHost<C extends HostedEngine = HostedEngine>(
   const launch = (asSpare = false): Running<C> => {
     if (!asSpare) generation += 1;
     const spawnedAt = performance.now();
+    const kind = options.kind?.() ?? '';
     const worker = spawn();
     const remote = wrap<C>(worker);
     let kill: (error: WorkerDiedError) => void = () => undefined;
@@ -219,6 +229,7 @@ export function createEngineHost<C extends HostedEngine = HostedEngine>(
       },
       ready,
       settled: false,
+      kind,
     };
     return engine;
   };
@@ -235,6 +246,10 @@ export function createEngineHost<C extends HostedEngine = HostedEngine>(
   const adoptSpare = (): Running<C> | null => {
     const taken = spare;
     if (taken === null) return null;
+    if (taken.kind !== (options.kind?.() ?? '')) {
+      stop(taken, new WorkerDiedError(`the spare ${language} worker was made for another policy`));
+      return null;
+    }
     spare = null;
     generation += 1;
     running = taken;
@@ -331,6 +346,7 @@ export function createEngineHost<C extends HostedEngine = HostedEngine>(
       return current().ready;
     },
     startup,
+    kind: () => running?.kind ?? null,
     generation: () => generation,
   };
 }

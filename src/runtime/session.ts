@@ -19,6 +19,7 @@ import { languageOf, type CellState, type Notebook } from './notebook';
 import { createVariableStore, sizeOf, type VariableStore } from './variable-store';
 import { PAGE_BYTES } from '../engines/wasm/module-reader';
 import { createWasmModules, runWasmCell, type EngineCall } from './wasm-modules';
+import { confinementFor, type WorkerSpawner } from './worker-factories';
 
 /** The engine hosts, one per language, each typed with what its engine offers. */
 export interface EngineHosts {
@@ -58,21 +59,25 @@ const LANGUAGE_NAMES: Record<Language, string> = { python: 'Python', javascript:
 /** Extra time past a document's limit before the session steps in for an engine. */
 const TIMEOUT_GRACE_MS = 250;
 
-export function createSession(notebook: Notebook, spawners: Readonly<Record<Language, () => Worker>>): Session {
+export function createSession(notebook: Notebook, spawners: Readonly<Record<Language, WorkerSpawner>>): Session {
   const onOutput = (chunk: OutputChunk, cellId: string | null) => {
     // Live chunks come over Comlink's callback port and the result over the worker's own, and
     // two ports keep no order between them: a chunk may land after the run's result, which
     // already holds all of its output. So live output is taken only while the cell runs.
     if (cellId !== null && notebook.state.cells[cellId]?.status === 'running') notebook.appendOutput(cellId, chunk);
   };
+  // A worker is made confined or open as the policy of the moment needs (worker-factories.ts).
+  const neededKind = () => confinementFor(policy.effective());
+  const spawn = (language: Language) => () => spawners[language](neededKind());
   const hosts: EngineHosts = {
     // Python's start-up takes the longest, so a spare worker is kept warm where memory allows.
-    python: createEngineHost<PythonBridgeContract>('python', spawners.python, onOutput, {
+    python: createEngineHost<PythonBridgeContract>('python', spawn('python'), onOutput, {
       spare: hasMemoryForSpare,
       // Started from its snapshot, a spare restores in half a second, so one is kept from the start.
       prestart: async (remote) => (await remote.startupReport())?.kind === 'restored',
+      kind: neededKind,
     }),
-    javascript: createEngineHost<JavaScriptBridgeContract>('javascript', spawners.javascript, onOutput),
+    javascript: createEngineHost<JavaScriptBridgeContract>('javascript', spawn('javascript'), onOutput, { kind: neededKind }),
   };
   // The operations both engines share; the Python host offers more.
   const host = (language: Language): EngineHost<JavaScriptBridgeContract> => hosts[language];
@@ -84,6 +89,8 @@ export function createSession(notebook: Notebook, spawners: Readonly<Record<Lang
   const policy = createPolicyControl(notebook, audit);
   /** The policy each engine's current worker was last given, as JSON; `forget` clears it. */
   const applied: Record<Language, string | null> = { python: null, javascript: null };
+  /** The tier each engine's current worker was first given; `forget` clears it. */
+  const workerTier: Record<Language, string | null> = { python: null, javascript: null };
   let lastTier: string | null = null;
   const [log, setLog] = createSignal<readonly string[]>([]);
   /** The store version each engine holds of each name, natively or injected. */
@@ -237,6 +244,17 @@ export function createSession(notebook: Notebook, spawners: Readonly<Record<Lang
       audit.record({ kind: 'tier', language: null, cellId: null, detail: `runs use the ${rules.tier} policy${lastTier === null ? '' : ` (was ${lastTier})`}` });
       lastTier = rules.tier;
     }
+    const engine = host(language);
+    const given = workerTier[language];
+    // A worker's Content-Security-Policy is fixed when it is made, and what a tier granted
+    // (imports, files, values) must not outlive it: another tier gets a fresh worker.
+    if ((given !== null && given !== rules.tier) || (engine.kind() !== null && engine.kind() !== confinementFor(rules))) {
+      forget(language);
+      audit.record({ kind: 'restart', language, cellId: null, detail: `the worker was replaced for the ${rules.tier} policy; its state was lost` });
+      await engine.restart();
+      generations[language] = engine.generation();
+    }
+    workerTier[language] ??= rules.tier;
     const key = JSON.stringify(rules);
     if (applied[language] !== key) {
       await host(language).call((remote) => remote.setPolicy(rules));
@@ -418,6 +436,7 @@ export function createSession(notebook: Notebook, spawners: Readonly<Record<Lang
     held[language].clear();
     wasm.forget(language);
     applied[language] = null;
+    workerTier[language] = null;
     if (language === 'python') packagesReady = null;
   };
 

@@ -111,7 +111,9 @@ test('the page is cross-origin isolated exactly when served with COOP and COEP',
 });
 
 test('requests that leave localhost are blocked and recorded, from the page and from workers', async ({ page, offsite }) => {
-  await page.goto('/');
+  // A document without the app's Content-Security-Policy, which would refuse these requests
+  // before the fixture could see them.
+  await page.goto('/examples/index.json');
   const fromPage = await page.evaluate(() =>
     fetch('https://example.com/from-page').then(
       () => 'reached',
