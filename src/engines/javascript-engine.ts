@@ -97,6 +97,8 @@ export class JavaScriptEngine implements JavaScriptBridgeContract {
   /** Position maps of each cell's last rewrite, so frames in earlier cells map back too. */
   private readonly maps = new Map<string, PositionMap>();
   private deadline: number | null = null;
+  /** The last run's time limit: every later call into the VM (a timer, reading an export) gets as long. */
+  private limitMs: number | null = null;
   private interruptBuffer: Int32Array | null = null;
   /** Why the interrupt handler stopped the code, if it did. */
   private stopReason: StopReason | null = null;
@@ -142,11 +144,14 @@ export class JavaScriptEngine implements JavaScriptBridgeContract {
     this.output.begin(cellId);
     let chunks: readonly OutputChunk[] = [];
     let outcome: Outcome;
+    let exports: string[];
     try {
       this.deadline = Date.now() + timeoutMs;
+      this.limitMs = timeoutMs;
       this.stopReason = null;
       this.guard.beginRun();
       outcome = await this.runCell(loaded, code, cellId, timeoutMs);
+      exports = this.changedGlobals(this.lifecycle.ready() ?? loaded).filter((name) => !name.startsWith('_'));
     } finally {
       this.deadline = null;
       chunks = this.output.end();
@@ -155,7 +160,7 @@ export class JavaScriptEngine implements JavaScriptBridgeContract {
       success: outcome.errors.length === 0,
       output: chunks,
       ...outcome,
-      exports: this.changedGlobals(this.lifecycle.ready() ?? loaded).filter((name) => !name.startsWith('_')),
+      exports,
       executionTimeMs: performance.now() - started,
       memoryBytes: memoryUsed(loaded.runtime, loaded.context),
     };
@@ -176,19 +181,34 @@ export class JavaScriptEngine implements JavaScriptBridgeContract {
 
   async getVariable(name: string): Promise<NeutralValue | undefined> {
     const { context, helpers } = await this.loaded();
-    using handle = this.readGlobal(context, name);
-    if (handle === null || context.typeof(handle) === 'undefined') return undefined;
-    return handleToNeutral(context, helpers, handle);
+    return this.armed(() => {
+      try {
+        using handle = this.readGlobal(context, name);
+        if (handle === null || context.typeof(handle) === 'undefined') return undefined;
+        return handleToNeutral(context, helpers, handle);
+      } catch (error) {
+        throw this.takeStop() === null ? error : new ConversionError(`${name} could not be read within the time limit of ${String(this.currentLimitMs())} ms: its getters or traps did not return`);
+      }
+    });
+  }
+
+  /** Why the interrupt handler last stopped the VM, cleared as it is read; null when it did not. */
+  private takeStop(): StopReason | null {
+    const reason = this.stopReason;
+    this.stopReason = null;
+    return reason;
   }
 
   async setVariable(name: string, value: NeutralValue): Promise<void> {
     const loaded = await this.loaded();
     const { context, helpers } = loaded;
-    using handle = neutralToHandle(context, helpers, value);
-    context.setProp(context.global, name, handle);
-    this.declared.add(name);
-    // A value set from outside is not something the next run assigned.
-    this.changedGlobals(loaded);
+    this.armed(() => {
+      using handle = neutralToHandle(context, helpers, value);
+      context.setProp(context.global, name, handle);
+      this.declared.add(name);
+      // A value set from outside is not something the next run assigned.
+      this.changedGlobals(loaded);
+    });
   }
 
   analyzeReads(code: string): Promise<string[]> {
@@ -215,23 +235,30 @@ export class JavaScriptEngine implements JavaScriptBridgeContract {
 
   async getVariables(names?: readonly string[]): Promise<VariableInfo[]> {
     const { context, helpers } = await this.loaded();
+    return this.armed(() => this.describeVariables(context, helpers, names));
+  }
+
+  private describeVariables(context: QuickJSContext, helpers: QuickJSHandle, names: readonly string[] | undefined): VariableInfo[] {
     const variables: VariableInfo[] = [];
     for (const name of this.declared) {
       if (names && !names.includes(name)) continue;
       using handle = this.readGlobal(context, name);
       if (handle === null || context.typeof(handle) === 'undefined') continue;
-      using kind = callHelper(context, helpers, 'kind', handle);
-      using preview = callHelper(context, helpers, 'inspect', handle);
-      const text = context.getString(preview);
-      variables.push({
-        name,
-        type: describeKind(context.getString(kind)),
-        preview: text.length <= 120 ? text : `${text.slice(0, 119)}…`,
-        isCallable: context.typeof(handle) === 'function',
-      });
+      const isCallable = context.typeof(handle) === 'function';
+      try {
+        using kind = callHelper(context, helpers, 'kind', handle);
+        using preview = callHelper(context, helpers, 'inspect', handle);
+        const text = context.getString(preview);
+        variables.push({ name, type: describeKind(context.getString(kind)), preview: text.length <= 120 ? text : `${text.slice(0, 119)}…`, isCallable });
+      } catch {
+        // A getter, toString or trap of the value's own threw, or ran to the deadline.
+        const stopped = this.takeStop();
+        variables.push({ name, type: 'unknown', preview: stopped === null ? '(its getters or traps threw)' : '(its getters or traps did not return in time)', isCallable });
+      }
     }
     return variables;
   }
+
 
   async importModule(name: string): Promise<ModuleInfo> {
     const loaded = await this.loaded();
@@ -348,6 +375,13 @@ export class JavaScriptEngine implements JavaScriptBridgeContract {
     if (evaluated.error) return this.failure(context, evaluated.error, cellId);
     let value = evaluated.value;
     this.drainJobs(runtime);
+    // A job that ran past the deadline was stopped there; the run ends with it.
+    if (this.stopReason !== null) {
+      value.dispose();
+      const reason = this.stopReason;
+      this.stopReason = null;
+      return { result: null, resultText: null, errors: [stopError(reason, cellId, timeoutMs)] };
+    }
     if (isPending(context, value)) {
       const waited = await this.waitFor(context, value, timeoutMs);
       if (waited !== null) {
@@ -366,7 +400,10 @@ export class JavaScriptEngine implements JavaScriptBridgeContract {
       value = state.value;
     }
     try {
-      return this.describeResult(loaded, value);
+      const described = this.describeResult(loaded, value);
+      // A getter or trap reached while the result was formatted ran to the deadline.
+      const stopped = this.takeStop();
+      return stopped === null ? described : { result: null, resultText: null, errors: [stopError(stopped, cellId, timeoutMs)] };
     } finally {
       value.dispose();
     }
@@ -412,15 +449,35 @@ export class JavaScriptEngine implements JavaScriptBridgeContract {
     const stopped = this.stopReason;
     this.stopReason = null;
     if (stopped !== null && error.name === 'InternalError' && error.message === 'interrupted') {
-      return { result: null, resultText: null, errors: [{ ...error, ...stopError(stopped, cellId, this.options.timeoutMs ?? 0), frames: error.frames }] };
+      return { result: null, resultText: null, errors: [{ ...error, ...stopError(stopped, cellId, this.currentLimitMs()), frames: error.frames }] };
     }
     return { result: null, resultText: null, errors: [this.guard.classify(error)] };
   }
 
   /** Runs queued jobs; an error in one belongs to a promise the user code already holds. */
   private drainJobs(runtime: QuickJSRuntime): void {
-    const jobs = runtime.executePendingJobs();
+    const jobs = this.armed(() => runtime.executePendingJobs());
     if (jobs.error) jobs.error.dispose();
+  }
+
+  /** The time limit now: the run's, or the last run's for calls between runs, or the policy's. */
+  private currentLimitMs(): number {
+    return this.limitMs ?? this.options.timeoutMs ?? this.guard.policy.timeLimitMs;
+  }
+
+  /**
+   * Runs host work that calls into the VM (a timer, a settled fetch, reading or formatting a
+   * value, where user getters, toString, valueOf and Proxy traps run) under a deadline: inside
+   * a run, the run's; between runs, a fresh one as long as the last run's limit.
+   */
+  private armed<T>(work: () => T): T {
+    if (this.deadline !== null) return work();
+    this.deadline = Date.now() + this.currentLimitMs();
+    try {
+      return work();
+    } finally {
+      this.deadline = null;
+    }
   }
 
   /** The interrupt handler: past the deadline, or when the main thread raised the flag. */
@@ -476,7 +533,7 @@ export class JavaScriptEngine implements JavaScriptBridgeContract {
   private newContext(runtime: QuickJSRuntime): Omit<Loaded, 'runtime' | 'heap'> {
     const context = runtime.newContext();
     const helpers = this.installPrelude(context);
-    const timers = installTimers(context, (thrown) => {
+    const timers = installTimers(context, (work) => this.armed(work), (thrown) => {
       this.drainJobs(runtime);
       if (thrown === null) return;
       // An error thrown by a timer has no run to belong to: it is printed, as browsers do.

@@ -67,7 +67,7 @@ export interface EngineHost<C extends HostedEngine = HostedEngine> {
    * Stops what the engine is running. With shared memory the run is interrupted and the
    * engine's state kept; otherwise, or if the run does not end, the worker is replaced.
    */
-  interrupt(): Promise<StopOutcome>;
+  interrupt(graceMs?: number): Promise<StopOutcome>;
   /** Terminates the worker; the next call starts a fresh one. Engine state is lost. */
   terminate(): void;
   /** The `kind` the worker in use was made as; null when none is running. */
@@ -306,7 +306,7 @@ export function createEngineHost<C extends HostedEngine = HostedEngine>(
       });
     });
 
-  const interrupt = async (): Promise<StopOutcome> => {
+  const interrupt = async (graceMs = INTERRUPT_GRACE_MS): Promise<StopOutcome> => {
     const engine = running;
     if (!engine || pending === 0) return 'idle';
     // A run waiting on a promise or a timer leaves the worker free to take this at once.
@@ -317,7 +317,7 @@ export function createEngineHost<C extends HostedEngine = HostedEngine>(
         Atomics.store(flag, 0, INTERRUPT_SIGNAL);
       };
       raise();
-      const stopped = await untilIdle(INTERRUPT_GRACE_MS, raise);
+      const stopped = await untilIdle(graceMs, raise);
       Atomics.store(flag, 0, 0);
       if (stopped) return 'interrupted';
     }

@@ -19,6 +19,7 @@ import { languageOf, type CellState, type Notebook } from './notebook';
 import { createVariableStore, sizeOf, type VariableStore } from './variable-store';
 import { PAGE_BYTES } from '../engines/wasm/module-reader';
 import { createWasmModules, runWasmCell, type EngineCall } from './wasm-modules';
+import { asTimedOut, lostToTimeout, watchTimeLimit, type TimeLimitWatch } from './time-limit';
 import { confinementFor, type WorkerSpawner } from './worker-factories';
 
 /** The engine hosts, one per language, each typed with what its engine offers. */
@@ -56,8 +57,6 @@ export interface Session {
 }
 
 const LANGUAGE_NAMES: Record<Language, string> = { python: 'Python', javascript: 'JavaScript' };
-/** Extra time past a document's limit before the session steps in for an engine. */
-const TIMEOUT_GRACE_MS = 250;
 
 export function createSession(notebook: Notebook, spawners: Readonly<Record<Language, WorkerSpawner>>): Session {
   const onOutput = (chunk: OutputChunk, cellId: string | null) => {
@@ -210,14 +209,7 @@ export function createSession(notebook: Notebook, spawners: Readonly<Record<Lang
     }
     // A stop that came while the cell was being prepared stops it before its code starts.
     if (stopping()) throw new StoppedError('the cell was stopped before it started');
-    let result = await executeWithin(language, cell, rules.timeLimitMs);
-    for (const error of result.errors) {
-      if (error.kind === 'policy') audit.record({ kind: 'violation', language, cellId: cell.id, detail: error.message });
-    }
-    // Python's own heap, that is: a WASM module's memory past its cap (WasmMemoryError) is the module's.
-    if (language === 'python' && result.errors.some((error) => error.kind === 'memory' && error.name === 'MemoryError')) result = await freeMemory(result);
-    const exported = await collect(language, cell.id, result.exports);
-    const wasmOut = await wasm.collect(language, wasmCall(language));
+    const { result, exported, wasmOut } = await executeWithin(language, cell, rules.timeLimitMs);
     // What the cell wrote itself is not a change it has missed.
     for (const name of result.exports) if (name in readVersions) readVersions[name] = variables.version(name);
     const durationMs = performance.now() - started;
@@ -273,39 +265,50 @@ export function createSession(notebook: Notebook, spawners: Readonly<Record<Lang
     return { ...result, exports: [], errors: result.errors.map((error) => (error.kind === 'memory' ? { ...error, message: error.message + note } : error)) };
   };
 
-  /**
-   * Runs code, enforcing the document's time limit in every engine: past it (and a short grace
-   * for an engine that keeps its own deadline), the run is interrupted, or its worker replaced.
-   */
-  const executeWithin = async (language: Language, cell: CellState, timeoutMs: number): Promise<ExecutionResult> => {
-    // An object, because the timer sets it after awaits the compiler cannot see into.
-    const state = { timedOut: false };
-    const timer = setTimeout(() => {
-      state.timedOut = true;
-      void host(language)
-        .interrupt()
-        .then((outcome) => {
-          if (outcome === 'idle') return;
-          if (outcome === 'restarted') forget(language);
-          audit.record({
-            kind: outcome === 'interrupted' ? 'interrupt' : 'restart',
-            language,
-            cellId: cell.id,
-            detail: outcome === 'interrupted' ? `stopped at its time limit of ${String(timeoutMs)} ms; the engine kept its state` : `the worker was replaced to stop the cell at its time limit of ${String(timeoutMs)} ms; its state was lost`,
-          });
+  /** Watches a cell's run and the reading of its exports against the document's time limit. */
+  const watchCell = (language: Language, cell: CellState, limitMs: number): TimeLimitWatch =>
+    watchTimeLimit({
+      limitMs,
+      interrupt: (graceMs) => host(language).interrupt(graceMs),
+      onStopped: (outcome) => {
+        if (outcome === 'idle') return;
+        if (outcome === 'restarted') forget(language);
+        audit.record({
+          kind: outcome === 'interrupted' ? 'interrupt' : 'restart',
+          language,
+          cellId: cell.id,
+          detail: outcome === 'interrupted' ? `stopped at its time limit of ${String(limitMs)} ms; the engine kept its state` : `the worker was replaced to stop the cell at its time limit of ${String(limitMs)} ms; its state was lost`,
         });
-    }, timeoutMs + TIMEOUT_GRACE_MS);
-    const limit = `the cell ran past its time limit of ${String(timeoutMs)} ms`;
+      },
+    });
+
+  /**
+   * Runs a cell's code and reads its exports, within its time limit: past it, the run is
+   * interrupted, or its worker replaced, whichever part of the work it was in.
+   */
+  const executeWithin = async (language: Language, cell: CellState, limitMs: number): Promise<{ result: ExecutionResult; exported: number; wasmOut: number }> => {
+    const watch = watchCell(language, cell, limitMs);
+    let result: ExecutionResult | null = null;
     try {
-      const result = await host(language).execute(cell.code, { cellId: cell.id, timeoutMs });
-      if (!state.timedOut) return result;
-      return { ...result, errors: result.errors.map((error) => (error.kind === 'interrupted' ? { ...error, kind: 'timeout', message: limit } : error)) };
+      result = await host(language).execute(cell.code, { cellId: cell.id, timeoutMs: limitMs });
+      for (const error of result.errors) {
+        if (error.kind === 'policy') audit.record({ kind: 'violation', language, cellId: cell.id, detail: error.message });
+      }
+      // Python's own heap, that is: a WASM module's memory past its cap (WasmMemoryError) is the module's.
+      if (language === 'python' && result.errors.some((error) => error.kind === 'memory' && error.name === 'MemoryError')) result = await freeMemory(result);
+      const exported = await collect(language, cell.id, result.exports);
+      const wasmOut = await wasm.collect(language, wasmCall(language));
+      return { result: watch.timedOut() ? asTimedOut(result, language, cell.id, limitMs) : result, exported, wasmOut };
     } catch (error) {
-      if (!state.timedOut || !(error instanceof WorkerDiedError)) throw error;
-      const timeout: UnifiedError = { language, kind: 'timeout', name: 'TimeoutError', message: `${limit}; the engine was restarted and its state was lost`, cellId: cell.id, line: null, column: null, frames: [] };
-      return { success: false, output: [], result: null, resultText: null, errors: [timeout], exports: [], executionTimeMs: timeoutMs, memoryBytes: null };
+      if (!watch.timedOut()) throw error;
+      // The worker was replaced, or the interrupt broke off reading the exports.
+      if (error instanceof WorkerDiedError) {
+        forget(language);
+        return { result: lostToTimeout(language, cell.id, limitMs), exported: 0, wasmOut: 0 };
+      }
+      return { result: asTimedOut({ ...(result ?? lostToTimeout(language, cell.id, limitMs)), exports: [] }, language, cell.id, limitMs), exported: 0, wasmOut: 0 };
     } finally {
-      clearTimeout(timer);
+      watch.clear();
     }
   };
 

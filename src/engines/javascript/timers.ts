@@ -19,10 +19,15 @@ export interface Timers {
 }
 
 /**
- * Installs the timer globals in a context. `afterCallback` runs after each callback so the
- * engine can run the jobs it queued and report errors it threw.
+ * Installs the timer globals in a context. Each callback runs inside `enter`, which keeps the
+ * engine's deadline armed for it; `afterCallback` runs after each callback so the engine can
+ * run the jobs it queued and report errors it threw.
  */
-export function installTimers(context: QuickJSContext, afterCallback: (error: QuickJSHandle | null) => void): Timers {
+export function installTimers(
+  context: QuickJSContext,
+  enter: <T>(work: () => T) => T,
+  afterCallback: (error: QuickJSHandle | null) => void,
+): Timers {
   const pending = new Map<number, Pending>();
   let nextId = 1;
   /** The timer whose callback is running: clearing it must not free the function mid-call. */
@@ -33,7 +38,7 @@ export function installTimers(context: QuickJSContext, afterCallback: (error: Qu
     if (!timer) return;
     if (!timer.repeat) pending.delete(id);
     firing = id;
-    const result = context.callFunction(timer.callback, context.undefined);
+    const result = enter(() => context.callFunction(timer.callback, context.undefined));
     firing = null;
     // Freed now if it will not fire again: a one-shot, or an interval that cleared itself.
     if (!pending.has(id)) timer.callback.dispose();
