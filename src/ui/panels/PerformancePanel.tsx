@@ -1,4 +1,5 @@
 import { createResource, For, Show } from 'solid-js';
+import type { ConfinementProof } from '../../engines/confinement';
 import type { StartupReport } from '../../engines/python/snapshot';
 import type { Language } from '../../engines/contract';
 import { languageOf, type CellState } from '../../runtime/notebook';
@@ -21,6 +22,12 @@ export function describeStartup(report: StartupReport): string {
     case 'normal':
       return `Normal start in ${formatDuration(report.startMs)}${report.note === null ? '' : ` (${report.note})`}.`;
   }
+}
+
+/** What an engine worker's policy self-test found, in words. */
+export function describeConfinement(proof: ConfinementProof | null): string {
+  if (proof === null) return 'no browser policy applies';
+  return proof.proven ? 'Content-Security-Policy in force' : `none in this worker, so only Unrestricted code runs in it (${proof.detail})`;
 }
 
 /** Per-cell and per-language run times, and how long each engine took to start. */
@@ -49,6 +56,7 @@ export function PerformancePanel() {
           <tr>
             <th scope="col">Language</th>
             <th scope="col">Start-up</th>
+            <th scope="col" title="The worker's own check, made as it started, that its security policy is in force">Policy</th>
             <th scope="col">Runs</th>
             <th scope="col">Run time</th>
             <th scope="col">Moved in/out</th>
@@ -58,10 +66,17 @@ export function PerformancePanel() {
           <For each={LANGUAGES}>
             {(language) => {
               const startup = () => session.hosts[language.id].startup();
+              // Asked again after each start, since each worker proves its own policy.
+              const [proof] = createResource(startup, () =>
+                session.hosts[language.id].call((remote) => remote.confinement()).catch(() => undefined),
+              );
               return (
                 <tr data-language={language.id}>
                   <th scope="row">{language.label}</th>
                   <td data-testid={`startup-${language.id}`}>{startup() ? formatDuration(startup()?.ms ?? 0) : 'not started'}</td>
+                  <td data-testid={`confinement-${language.id}`} data-proven={proof()?.proven === true ? 'true' : 'false'}>
+                    {proof() === undefined ? '–' : describeConfinement(proof() ?? null)}
+                  </td>
                   <td>{totals(language.id).runs}</td>
                   <td>{formatDuration(totals(language.id).ms)}</td>
                   <td>{formatBytes(totals(language.id).moved)}</td>
