@@ -5,3 +5,10 @@ test('the dev server that npm start runs serves a working, cross-origin isolated
   await expectBothLanguagesRun(page);
   expect(await page.evaluate(() => self.crossOriginIsolated)).toBe(true);
 });
+
+test('the dev server runs Standard engines under the page policy too', async ({ page }) => {
+  await expectBothLanguagesRun(page);
+  for (const language of ['python', 'javascript'] as const) {
+    expect(await page.evaluate((name) => window.playground[name].confinement(), language)).toMatchObject({ proven: true });
+  }
+});
