@@ -29,7 +29,7 @@ import {
 import { filesIn } from './fetch-progress';
 import { EngineLifecycle } from './lifecycle';
 import { readBundle } from './mime-bundle';
-import { createNetworkGuard } from './network-guard';
+import { createCapabilityGuard, isWorkerScope } from './capabilities/guard';
 import { OutputCollector } from './output-collector';
 import { TIERS, type Policy } from './policy';
 import { encodeForPython, pythonToNeutral, readOutcome, toPlain } from './python/conversions';
@@ -89,7 +89,8 @@ const SUPPORT_MODULE = '_tars_playground';
 // Kept before any user code runs, so that later policy can take fetch off the global scope.
 const engineFetch: typeof fetch = globalThis.fetch.bind(globalThis);
 // One guard per global scope: engines that share a scope (only in tests) share what it took.
-const networkGuard = createNetworkGuard(globalThis);
+// Names no list knows are removed in a browser worker; Node's own (under the unit tests) stay.
+const capabilities = createCapabilityGuard(globalThis, { unknown: isWorkerScope(globalThis) ? 'remove' : 'keep' });
 
 export class PythonEngine implements PythonBridgeContract {
   private readonly lifecycle = new EngineLifecycle<Loaded>('python', (onProgress) => this.start(onProgress));
@@ -159,7 +160,7 @@ export class PythonEngine implements PythonBridgeContract {
     const permits = packageUrlPermit({ indexURL: this.options.indexURL, baseUrl, pypiIndexUrl }, nameOrUrl);
     // Pyodide's loader and micropip look up the global fetch, which user code may not have;
     // the queue keeps user code from running while the engine has it back.
-    return this.exclusive(() => networkGuard.lend(() => packages.install(nameOrUrl), permits));
+    return this.exclusive(() => capabilities.lend(() => packages.install(nameOrUrl), permits));
   }
 
   async listPackages(): Promise<PackageInfo[]> {
@@ -390,7 +391,7 @@ export class PythonEngine implements PythonBridgeContract {
       runCell,
       userGlobals,
       packages: new PythonPackages(py, settings, supportCall),
-      enforcement: new PolicyEnforcement(new HeapLimit(pyodideMemory(py)), networkGuard, supportCall),
+      enforcement: new PolicyEnforcement(new HeapLimit(pyodideMemory(py)), capabilities, supportCall),
       baseUrl,
       pypiIndexUrl: settings.pypiIndexUrl,
     };

@@ -1,10 +1,10 @@
 /**
  * Applies a security policy to the Python engine (SPEC §5): the import and file checks in the
- * support code, the network guard on the worker's global scope, and the heap limit; and tells
+ * support code, the capability guard on the worker's global scope, and the heap limit; and tells
  * after a run whether it went past the memory limit.
  */
 import type { UnifiedError } from '../contract';
-import type { NetworkGuard } from '../network-guard';
+import type { CapabilityGuard } from '../capabilities/guard';
 import { TIERS, type Policy } from '../policy';
 import type { HeapLimit } from '../heap-limit';
 import { memoryLimitMessage } from './heap-limit';
@@ -15,7 +15,7 @@ export class PolicyEnforcement {
 
   constructor(
     private readonly heap: HeapLimit,
-    private readonly network: NetworkGuard,
+    private readonly capabilities: CapabilityGuard,
     private readonly support: SupportCall,
   ) {}
 
@@ -27,8 +27,9 @@ export class PolicyEnforcement {
   /** Applies a policy to every later run. Call it only while no user code runs. */
   apply(policy: Policy): void {
     this.support('set_policy', policy.tier, policy.pythonModules, policy.fileSystem);
-    if (policy.network) this.network.allow();
-    else this.network.deny();
+    // Either way, storage and every other capability that is not harmless is off the scope.
+    if (policy.network) this.capabilities.allow();
+    else this.capabilities.deny();
     this.heap.limit = policy.memoryLimitBytes;
     this.current = policy;
   }
