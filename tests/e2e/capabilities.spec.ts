@@ -7,7 +7,7 @@ import type { Page } from '@playwright/test';
 import { planRemoval } from '../../src/engines/capabilities/plan';
 import { HARMLESS } from '../../src/engines/capabilities/table-harmless';
 import { walkScope } from '../../src/engines/capabilities/walker';
-import { openDocument, tars } from './documents';
+import { openDocument, openUnrestricted, tars } from './documents';
 import { expect, test } from './fixtures';
 
 /** What the bare worker reports of each property it walked. */
@@ -143,4 +143,12 @@ test('under Standard, cells find no storage, file system or other context, and t
   const bare = await fromWorker<string[]>(page, 'bare.js');
   expect(bare).toEqual([...GLOBAL_NAMES.filter((name) => name !== 'SharedWorker'), ...NAVIGATOR_NAMES.map((name) => `navigator.${name}`)]);
   expect(await opfsFiles(page)).toEqual([OPFS_FILE]);
+});
+
+test('under Unrestricted, with consent, Python gets the network back and still finds no storage or other context', async ({ page }) => {
+  await openUnrestricted(page, tars({ kind: 'PYTHON', name: 'python', code: `${PYTHON_PROBE}\nfound + [name for name in ["fetch", "WebSocket"] if hasattr(js, name)]` }));
+  const python = await page.evaluate(() => window.playground.runCell('python'));
+  expect(python.errors).toEqual([]);
+  expect(python.result).toEqual(['TextEncoder', 'postMessage', 'navigator.userAgent', 'fetch', 'WebSocket']);
+  expect(await opfsFiles(page)).toEqual([]);
 });
