@@ -290,6 +290,8 @@ export class PythonEngine implements PythonBridgeContract {
     const { py, enforcement } = await this.loaded();
     return this.exclusive(async () => {
       const started = performance.now();
+      const refusal = enforcement.refusal(cellId);
+      if (refusal !== null) return { success: false, output: [], result: null, resultText: null, errors: [refusal], exports: [], executionTimeMs: 0, memoryBytes: heapBytes(py) };
       const pastMemoryLimit = enforcement.watchRun();
       this.output.begin(cellId);
       let chunks: readonly OutputChunk[] = [];
