@@ -35,6 +35,7 @@ import { callHelper, handleToNeutral, neutralToHandle } from './javascript/handl
 import { ModuleLoader, type ModuleSourceOptions } from './javascript/module-loader';
 import { installTimers, type Timers } from './javascript/timers';
 import { HeapCap } from './javascript/heap-cap';
+import { createCapabilityGuard, isWorkerScope } from './capabilities/guard';
 import { installFetchBridge, type FetchBridge } from './javascript/fetch-bridge';
 import { PolicyError } from './javascript/module-policy';
 import { moduleError, stopError, type StopReason } from './javascript/run-errors';
@@ -525,6 +526,11 @@ export class JavaScriptEngine implements JavaScriptBridgeContract {
     // The policy as it is now, a setPolicy during the download included. QuickJS's own memory
     // limit counts allocations rather than bytes in this build; the heap cap does the real limiting.
     this.guard.applyTo(loaded);
+    // Cells run in QuickJS and see none of the worker's scope, but what the scope does not
+    // hold cannot leak through a hole in that wall. The engine keeps its own fetch and package
+    // cache from before, so nothing here ever comes back, in any tier; a scope that keeps a
+    // capability fails the start, and no cell runs.
+    if (isWorkerScope(globalThis)) createCapabilityGuard(globalThis).deny();
     progress.enter('ready', 1);
     return loaded;
   }

@@ -29,8 +29,8 @@ import {
 import { filesIn } from './fetch-progress';
 import { EngineLifecycle } from './lifecycle';
 import { readBundle } from './mime-bundle';
+import { createCapabilityGuard, isWorkerScope } from './capabilities/guard';
 import { confinementRefusal, refusedRun, type ConfinementProof } from './confinement';
-import { createNetworkGuard } from './network-guard';
 import { OutputCollector } from './output-collector';
 import { TIERS, type Policy } from './policy';
 import { encodeForPython, pythonToNeutral, readOutcome, toPlain } from './python/conversions';
@@ -95,7 +95,8 @@ const SUPPORT_MODULE = '_tars_playground';
 // Kept before any user code runs, so that later policy can take fetch off the global scope.
 const engineFetch: typeof fetch = globalThis.fetch.bind(globalThis);
 // One guard per global scope: engines that share a scope (only in tests) share what it took.
-const networkGuard = createNetworkGuard(globalThis);
+// Names no list knows are removed in a browser worker; Node's own (under the unit tests) stay.
+const capabilities = createCapabilityGuard(globalThis, { unknown: isWorkerScope(globalThis) ? 'remove' : 'keep' });
 
 export class PythonEngine implements PythonBridgeContract {
   private readonly lifecycle = new EngineLifecycle<Loaded>('python', (onProgress) => this.start(onProgress));
@@ -165,7 +166,7 @@ export class PythonEngine implements PythonBridgeContract {
     const permits = packageUrlPermit({ indexURL: this.options.indexURL, baseUrl, pypiIndexUrl }, nameOrUrl);
     // Pyodide's loader and micropip look up the global fetch, which user code may not have;
     // the queue keeps user code from running while the engine has it back.
-    return this.exclusive(() => networkGuard.lend(() => packages.install(nameOrUrl), permits));
+    return this.exclusive(() => capabilities.lend(() => packages.install(nameOrUrl), permits));
   }
 
   async listPackages(): Promise<PackageInfo[]> {
@@ -298,7 +299,8 @@ export class PythonEngine implements PythonBridgeContract {
   private async run(cellId: string, start: () => unknown): Promise<ExecutionResult> {
     const { py, enforcement } = await this.loaded();
     return this.exclusive(async () => {
-      const refusal = confinementRefusal(enforcement.policy, this.options.confinement ?? null, 'python', cellId);
+      // A worker that cannot prove its policy, or could not take a capability away, runs nothing.
+      const refusal = confinementRefusal(enforcement.policy, this.options.confinement ?? null, 'python', cellId) ?? enforcement.refusal(cellId);
       if (refusal) return refusedRun(refusal);
       const started = performance.now();
       const pastMemoryLimit = enforcement.watchRun();
@@ -402,7 +404,7 @@ export class PythonEngine implements PythonBridgeContract {
       runCell,
       userGlobals,
       packages: new PythonPackages(py, settings, supportCall),
-      enforcement: new PolicyEnforcement(new HeapLimit(pyodideMemory(py)), networkGuard, supportCall),
+      enforcement: new PolicyEnforcement(new HeapLimit(pyodideMemory(py)), capabilities, supportCall),
       baseUrl,
       pypiIndexUrl: settings.pypiIndexUrl,
     };

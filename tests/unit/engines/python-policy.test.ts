@@ -2,7 +2,7 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ExecutionResult, UnifiedError } from '../../../src/engines/contract';
-import { NETWORK_GLOBALS } from '../../../src/engines/network-guard';
+import { networkKeys } from '../../../src/engines/capabilities/classification';
 import { importDenied, TIERS, type Tier } from '../../../src/engines/policy';
 import { PythonEngine } from '../../../src/engines/python-engine';
 import { packageUrlPermit } from '../../../src/engines/python/package-sources';
@@ -57,7 +57,7 @@ function expectDenied(result: ExecutionResult, module: string, tier: Tier): void
 function networkNamesLeft(): string[] {
   const found: string[] = [];
   for (let owner: object | null = globalThis; owner !== null; owner = Reflect.getPrototypeOf(owner)) {
-    for (const name of NETWORK_GLOBALS) if (Object.prototype.hasOwnProperty.call(owner, name)) found.push(name);
+    for (const name of networkKeys()) if (Object.prototype.hasOwnProperty.call(owner, name)) found.push(name);
   }
   return found;
 }
