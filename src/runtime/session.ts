@@ -295,7 +295,11 @@ export function createSession(notebook: Notebook, spawners: Readonly<Record<Lang
         if (error.kind === 'policy') audit.record({ kind: 'violation', language, cellId: cell.id, detail: error.message });
       }
       // Python's own heap, that is: a WASM module's memory past its cap (WasmMemoryError) is the module's.
-      if (language === 'python' && result.errors.some((error) => error.kind === 'memory' && error.name === 'MemoryError')) result = await freeMemory(result);
+      // The fresh worker holds nothing to collect, and its start is not the cell's time.
+      if (language === 'python' && result.errors.some((error) => error.kind === 'memory' && error.name === 'MemoryError')) {
+        watch.clear();
+        return { result: await freeMemory(result), exported: 0, wasmOut: 0 };
+      }
       const exported = await collect(language, cell.id, result.exports);
       const wasmOut = await wasm.collect(language, wasmCall(language));
       return { result: watch.timedOut() ? asTimedOut(result, language, cell.id, limitMs) : result, exported, wasmOut };
