@@ -6,6 +6,7 @@ import { viteStaticCopy } from 'vite-plugin-static-copy';
 import { version as pyodideVersion } from 'pyodide';
 import { originOf, pageContentSecurityPolicy } from './src/runtime/content-security-policy';
 import { defaultPackageBaseUrl } from './src/engines/python/package-sources';
+import { DEFAULT_ESM_BASE_URL } from './src/engines/javascript/module-loader';
 
 /** Pyodide's runtime files, served from node_modules in dev and copied into dist/ by the build. */
 const PYODIDE_FILES = ['pyodide.asm.mjs', 'pyodide.asm.wasm', 'python_stdlib.zip', 'pyodide-lock.json'];
@@ -32,11 +33,15 @@ const isolationHeaders: Record<string, string> =
 /**
  * The page's Content-Security-Policy, as a `<meta>` first in the head, so that it holds on any
  * host; the confined engine workers inherit it. It lets the engines reach where the deployer
- * said they fetch packages from (VITE_PYODIDE_PACKAGE_BASE_URL, the official CDN by default).
+ * said they fetch packages from (VITE_PYODIDE_PACKAGE_BASE_URL and VITE_ESM_BASE_URL, the
+ * official CDNs by default; `none` leaves only the app's origin).
  */
-const packageBase = process.env.VITE_PYODIDE_PACKAGE_BASE_URL;
-const packageOrigin = originOf(packageBase === undefined || packageBase === '' ? defaultPackageBaseUrl(pyodideVersion) : packageBase);
-const CONTENT_SECURITY_POLICY = pageContentSecurityPolicy({ packageOrigins: packageOrigin === null ? [] : [packageOrigin] });
+const sourceOrigin = (setting: string | undefined, fallback: string) => originOf(setting === undefined || setting === '' ? fallback : setting);
+const packageOrigins = [
+  sourceOrigin(process.env.VITE_PYODIDE_PACKAGE_BASE_URL, defaultPackageBaseUrl(pyodideVersion)),
+  sourceOrigin(process.env.VITE_ESM_BASE_URL, DEFAULT_ESM_BASE_URL),
+].filter((origin) => origin !== null);
+const CONTENT_SECURITY_POLICY = pageContentSecurityPolicy({ packageOrigins });
 
 /** The largest file the service worker precaches: Pyodide's WebAssembly is about 9.6 MB. */
 const PRECACHE_FILE_LIMIT = 64 * 1024 * 1024;

@@ -45,11 +45,7 @@ export function watchTimeLimit({ limitMs, interrupt, onStopped }: TimeLimitOptio
 
 /** The message of a run stopped at its limit; it names the limit the run really had. */
 export function limitMessage(limitMs: number): string {
-  return `the cell ran past its time limit of ${formatLimit(limitMs)}`;
-}
-
-function formatLimit(ms: number): string {
-  return ms % 1000 === 0 ? `${String(ms / 1000)} s (${String(ms)} ms)` : `${String(ms)} ms`;
+  return `the cell ran past its time limit of ${String(limitMs)} ms`;
 }
 
 /**
