@@ -11,7 +11,8 @@
  * can only go down (the runtime replaces the worker for any other change).
  *
  * What it does not stop: code that reaches the worker's JavaScript (`js`, `pyodide_js`) can
- * use Emscripten's FS object or the wasm memory directly. Under Restrictive that file system
+ * use Emscripten's FS object or the wasm memory directly, and can change the built-ins this
+ * hook runs on; the guard holds against Python, not JavaScript. Under Restrictive that file system
  * is the worker's own, in memory, with no document folder and nothing of the user's; it goes
  * with the worker. The network and storage are kept out by the worker's capabilities.
  */
@@ -153,6 +154,7 @@ export function createAuditGuard(py: PyodideAPI): AuditGuard {
     } finally {
       globals.destroy();
     }
+    // Only if the raise did not raise: a refusal must never return normally.
     throw new Error(message);
   };
 
