@@ -34,6 +34,7 @@ import { confinementRefusal, refusedRun, type ConfinementProof } from './confine
 import { OutputCollector } from './output-collector';
 import { TIERS, type Policy } from './policy';
 import { encodeForPython, pythonToNeutral, readOutcome, toPlain } from './python/conversions';
+import { createAuditGuard } from './python/audit-guard';
 import { PolicyEnforcement } from './python/enforcement';
 import { HeapLimit } from './heap-limit';
 import { pyodideMemory } from './python/heap-limit';
@@ -126,7 +127,7 @@ export class PythonEngine implements PythonBridgeContract {
   }
 
   async executeFile(path: string): Promise<ExecutionResult> {
-    await this.loaded();
+    (await this.loaded()).enforcement.checkFiles();
     return this.run(path, () => this.call('run_file', path));
   }
 
@@ -162,11 +163,11 @@ export class PythonEngine implements PythonBridgeContract {
   }
 
   async installPackage(nameOrUrl: string): Promise<InstallResult> {
-    const { packages, baseUrl, pypiIndexUrl } = await this.loaded();
+    const { packages, baseUrl, pypiIndexUrl, enforcement } = await this.loaded();
     const permits = packageUrlPermit({ indexURL: this.options.indexURL, baseUrl, pypiIndexUrl }, nameOrUrl);
     // Pyodide's loader and micropip look up the global fetch, which user code may not have;
     // the queue keeps user code from running while the engine has it back.
-    return this.exclusive(() => capabilities.lend(() => packages.install(nameOrUrl), permits));
+    return this.exclusive(() => capabilities.lend(() => enforcement.whileInstalling(() => packages.install(nameOrUrl)), permits));
   }
 
   async listPackages(): Promise<PackageInfo[]> {
@@ -261,17 +262,19 @@ export class PythonEngine implements PythonBridgeContract {
   }
 
   async writeFile(path: string, data: string | Uint8Array): Promise<void> {
-    await this.loaded();
+    (await this.loaded()).enforcement.checkFiles();
     this.call('write_file', path, data);
   }
 
   async readFile(path: string): Promise<Uint8Array> {
+    (await this.loaded()).enforcement.checkFiles();
     const bytes = await this.plainCall('read_file', path);
     if (!(bytes instanceof Uint8Array)) throw new EngineError(`could not read ${path}`, 'python');
     return bytes;
   }
 
   async listFiles(path?: string): Promise<FileEntry[]> {
+    (await this.loaded()).enforcement.checkFiles();
     return (await this.plainCall('list_files', path ?? null)) as FileEntry[];
   }
 
@@ -404,7 +407,8 @@ export class PythonEngine implements PythonBridgeContract {
       runCell,
       userGlobals,
       packages: new PythonPackages(py, settings, supportCall),
-      enforcement: new PolicyEnforcement(new HeapLimit(pyodideMemory(py)), capabilities, supportCall),
+      // The guard takes hold of what it needs now, before any user code could replace it.
+      enforcement: new PolicyEnforcement(new HeapLimit(pyodideMemory(py)), capabilities, supportCall, createAuditGuard(py)),
       baseUrl,
       pypiIndexUrl: settings.pypiIndexUrl,
     };

@@ -8,6 +8,7 @@ import { createSignal, type Accessor } from 'solid-js';
 import { unwrap } from 'solid-js/store';
 import type { JavaScriptBridgeContract, PythonBridgeContract } from '../engines/bridge';
 import type { ExecutionResult, Language, OutputChunk, UnifiedError } from '../engines/contract';
+import type { Tier } from '../engines/policy';
 import { ConversionError, type NeutralValue } from '../engines/value';
 import { interpolate } from '../metascript/interpolate';
 import type { PropertyBlock, PropertyValue } from '../metascript/types';
@@ -88,8 +89,8 @@ export function createSession(notebook: Notebook, spawners: Readonly<Record<Lang
   const policy = createPolicyControl(notebook, audit);
   /** The policy each engine's current worker was last given, as JSON; `forget` clears it. */
   const applied: Record<Language, string | null> = { python: null, javascript: null };
-  /** The tier each engine's current worker was first given; `forget` clears it. */
-  const workerTier: Record<Language, string | null> = { python: null, javascript: null };
+  /** The tier each engine's current worker was given; `forget` clears it. */
+  const givenTier: Record<Language, Tier | null> = { python: null, javascript: null };
   let lastTier: string | null = null;
   const [log, setLog] = createSignal<readonly string[]>([]);
   /** The store version each engine holds of each name, natively or injected. */
@@ -236,24 +237,37 @@ export function createSession(notebook: Notebook, spawners: Readonly<Record<Lang
       audit.record({ kind: 'tier', language: null, cellId: null, detail: `runs use the ${rules.tier} policy${lastTier === null ? '' : ` (was ${lastTier})`}` });
       lastTier = rules.tier;
     }
-    const engine = host(language);
-    const given = workerTier[language];
-    // A worker's Content-Security-Policy is fixed when it is made, and what a tier granted
-    // (imports, files, values) must not outlive it: another tier gets a fresh worker.
-    if ((given !== null && given !== rules.tier) || (engine.kind() !== null && engine.kind() !== confinementFor(rules))) {
-      forget(language);
-      audit.record({ kind: 'restart', language, cellId: null, detail: `the worker was replaced for the ${rules.tier} policy; its state was lost` });
-      await engine.restart();
-      generations[language] = engine.generation();
-    }
-    workerTier[language] ??= rules.tier;
+    // A worker that ran under another tier is replaced, in either direction: nothing it was
+    // granted, or holds, carries over (and a Restrictive engine cannot be raised at all). So is
+    // one made with another Content-Security-Policy, which is fixed when a worker is made.
+    const given = givenTier[language];
+    const kind = host(language).kind();
+    if ((given !== null && given !== rules.tier) || (kind !== null && kind !== confinementFor(rules))) await replaceForTier(language, given ?? rules.tier, rules.tier);
     const key = JSON.stringify(rules);
     if (applied[language] !== key) {
       await host(language).call((remote) => remote.setPolicy(rules));
       applied[language] = key;
+      givenTier[language] = rules.tier;
     }
     return rules;
   };
+
+  /** Replaces an engine's worker because the tier changed; its state is lost. */
+  const replaceForTier = async (language: Language, from: Tier, to: Tier) => {
+    forget(language);
+    audit.record({ kind: 'restart', language, cellId: null, detail: `the worker was replaced for the ${to} tier (was ${from}); its state was lost` });
+    await host(language).restart();
+    generations[language] = host(language).generation();
+  };
+
+  // A choice from the policy menu, or an answer to the consent dialog, replaces every engine
+  // that has started at once; other changes (CONFIG edited, another document) at the next run.
+  policy.onTierChange((from, to) => {
+    for (const language of ['python', 'javascript'] as const) {
+      const given = givenTier[language];
+      if (given !== null && given !== to) void replaceForTier(language, given, to).catch(() => undefined);
+    }
+  });
 
   /** Wasm memory never shrinks: after a memory error the Python worker is replaced to give it back. */
   const freeMemory = async (result: ExecutionResult): Promise<ExecutionResult> => {
@@ -443,7 +457,7 @@ export function createSession(notebook: Notebook, spawners: Readonly<Record<Lang
     held[language].clear();
     wasm.forget(language);
     applied[language] = null;
-    workerTier[language] = null;
+    givenTier[language] = null;
     if (language === 'python') packagesReady = null;
   };
 

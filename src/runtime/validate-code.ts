@@ -6,7 +6,7 @@
  */
 import { parse, type Node } from 'acorn';
 import type { Language } from '../engines/contract';
-import { allowsPythonModule, importDenied, type Policy } from '../engines/policy';
+import { allowsPythonModule, importDenied, pythonImportDenied, type Policy } from '../engines/policy';
 
 export interface Violation {
   readonly kind: 'import' | 'network';
@@ -64,7 +64,7 @@ export function blankPythonStrings(code: string): string {
 }
 
 const IMPORT = /^([ \t]*)import[ \t]+(.+)$/;
-const FROM = /^([ \t]*)from[ \t]+([\w.]+)[ \t]+import\b/;
+const FROM = /^([ \t]*)from[ \t]+([\w.]+)[ \t]+import\b(.*)$/;
 const CALL = /\b(?:__import__|import_module)\(\s*(['"])([\w.]+)\1/g;
 
 function validatePython(code: string, policy: Policy): Violation[] {
@@ -74,7 +74,7 @@ function validatePython(code: string, policy: Policy): Violation[] {
   const check = (module: string, line: number, column: number) => {
     if (allowsPythonModule(policy, module)) return;
     const network = PYTHON_NETWORK_MODULES.has(module) || PYTHON_NETWORK_MODULES.has(module.split('.')[0] ?? module);
-    violations.push({ kind: network && !policy.network ? 'network' : 'import', line, column, message: importDenied(module, policy.tier) });
+    violations.push({ kind: network && !policy.network ? 'network' : 'import', line, column, message: pythonImportDenied(module, policy) });
   };
   blanked.forEach((text, index) => {
     const line = index + 1;
@@ -88,7 +88,14 @@ function validatePython(code: string, policy: Policy): Violation[] {
       }
     }
     const from = FROM.exec(text);
-    if (from?.[2] && !from[2].startsWith('.')) check(from[2], line, (from[1]?.length ?? 0) + 'from '.length + 1);
+    if (from?.[2] && !from[2].startsWith('.')) {
+      const column = (from[1]?.length ?? 0) + 'from '.length + 1;
+      const before = violations.length;
+      check(from[2], line, column);
+      // `from pyodide import http` imports a denied submodule of an allowed package.
+      const names = (from[3] ?? '').replace(/[()\\]/g, ' ').split(',').map((part) => part.trim().split(/\s+/)[0] ?? '');
+      for (const name of names) if (violations.length === before && /^\w+$/.test(name)) check(`${from[2]}.${name}`, line, column);
+    }
     // The module name of a call sits inside a string, which the blanked text no longer has.
     for (const match of (lines[index] ?? '').matchAll(CALL)) {
       if (text.slice(match.index, match.index + 10).trim().length > 0) check(match[2] ?? '', line, match.index + 1);

@@ -1,7 +1,7 @@
 import { createEffect } from 'solid-js';
 import { usePlayground } from './playground-context';
 
-/** Asks the user before a document runs under a tier above Standard. */
+/** Asks the user before a document runs under a tier above Standard, whether its CONFIG or the policy menu asks. */
 export function ElevationDialog() {
   const { session } = usePlayground();
   let dialog: HTMLDialogElement | undefined;
@@ -19,8 +19,8 @@ export function ElevationDialog() {
     <dialog ref={dialog} class="key-help elevation" aria-labelledby="elevation-title" data-testid="elevation-dialog" onClose={onClose}>
       <h2 id="elevation-title">Allow the {session.policy.pending()?.tier ?? ''} tier?</h2>
       <p>
-        This document's CONFIG asks to run under the <strong>{session.policy.pending()?.tier}</strong> tier: {session.policy.pending()?.allows}. Its code
-        could then reach the network from this tab.
+        {session.policy.pending()?.source === 'menu' ? 'You chose to run this document' : "This document's CONFIG asks to run"} under the{' '}
+        <strong>{session.policy.pending()?.tier}</strong> tier: {session.policy.pending()?.allows}. Its code could then reach the network from this tab.
       </p>
       <p>If you refuse, it runs under the standard tier, and whatever needs more fails with a policy error.</p>
       <div class="dialog-actions">

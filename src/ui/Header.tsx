@@ -4,6 +4,7 @@ import { usePlayground } from './playground-context';
 import { EngineStatusBadge } from './EngineStatusBadge';
 import { ExamplesMenu } from './ExamplesMenu';
 import { FileMenu } from './FileMenu';
+import { PolicyMenu } from './PolicyMenu';
 import { ShareButton } from './ShareButton';
 import type { Theme } from './theme';
 
@@ -15,7 +16,7 @@ export interface HeaderProps {
   readonly busy: boolean;
 }
 
-/** The document's title, its policy, the engines' status and the document-wide commands. */
+/** The document's title, its policy (a menu to choose it), the engines' status and the document-wide commands. */
 export function Header(props: HeaderProps) {
   const { notebook, session } = usePlayground();
   const text = (block: 'DESCRIBE' | 'CONFIG', key: string) => {
@@ -23,34 +24,12 @@ export function Header(props: HeaderProps) {
     return typeof value === 'string' || typeof value === 'number' ? String(value) : null;
   };
   const title = () => text('DESCRIBE', 'name') ?? 'Untitled metascript';
-  const tier = () => session.policy.effective().tier;
-  const asked = () => session.policy.requested();
   return (
     <header class="app-header">
       <div class="brand">
         <h1 data-testid="document-title">{title()}</h1>
         <Show when={text('DESCRIBE', 'version')}>{(version) => <span class="version" data-testid="document-version">v{version()}</span>}</Show>
-        <Show
-          when={asked() !== tier()}
-          fallback={
-            <span class="policy-badge" data-testid="policy-badge" data-tier={tier()} title="The security tier the document's cells run under (CONFIG security)">
-              {tier()}
-            </span>
-          }
-        >
-          <button
-            type="button"
-            class="policy-badge"
-            data-testid="policy-badge"
-            data-tier={tier()}
-            title={`The document asks for ${asked()}; it runs under ${tier()} until you allow more. Press to decide.`}
-            onClick={() => {
-              session.policy.ask();
-            }}
-          >
-            {`${tier()} (asks ${asked()})`}
-          </button>
-        </Show>
+        <PolicyMenu />
       </div>
       <div class="engines" aria-label="Engines">
         <EngineStatusBadge host={session.hosts.python} />

@@ -62,10 +62,11 @@ export async function expectBothLanguagesRun(page: Page): Promise<void> {
 /** CONFIG asking for the Unrestricted tier, for tests that need modules Standard denies. */
 export const UNRESTRICTED = 'CONFIG {\n    security: "unrestricted"\n}\n';
 
-/** Opens a document under Unrestricted, answering the consent dialog from the policy badge as a user would. */
+/** Opens a document under Unrestricted, choosing it from the policy menu and allowing it as a user would. */
 export async function openUnrestricted(page: Page, text: string): Promise<void> {
   await openDocument(page, UNRESTRICTED + text);
   await page.getByTestId('policy-badge').click();
+  await page.getByTestId('policy-choose-unrestricted').click();
   await page.getByTestId('elevation-allow').click();
   await expect(page.getByTestId('policy-badge')).toHaveText('unrestricted');
 }

@@ -1,5 +1,5 @@
 import type { Page } from '@playwright/test';
-import { importDenied, type Tier } from '../../src/engines/policy';
+import { pythonImportDenied, TIERS, type Tier } from '../../src/engines/policy';
 import { buildWheel, wheelFileName } from '../support/wheel';
 import { cell, openDocument, tars } from './documents';
 import { expect, test } from './fixtures';
@@ -45,8 +45,8 @@ test('under Restrictive, import os fails with a policy error naming the module a
   await openDocument(page, config('restrictive') + tars(python('shell', 'import math\nimport os'), python('fine', 'import json\njson.dumps({"ok": True})')));
   const denied = await runCell(page, 'shell');
   expect(denied.status).toBe('error');
-  expect(denied.errors).toEqual([expect.objectContaining({ language: 'python', kind: 'policy', name: 'PolicyError', message: importDenied('os', 'restrictive'), line: 2 })]);
-  await expect(cell(page, 'shell').getByTestId('cell-output')).toContainText(importDenied('os', 'restrictive'));
+  expect(denied.errors).toEqual([expect.objectContaining({ language: 'python', kind: 'policy', name: 'PolicyError', message: pythonImportDenied('os', TIERS.restrictive), line: 2 })]);
+  await expect(cell(page, 'shell').getByTestId('cell-output')).toContainText(pythonImportDenied('os', TIERS.restrictive));
   const allowed = await runCell(page, 'fine');
   expect(allowed).toMatchObject({ status: 'done', result: '{"ok": true}' });
 });
@@ -59,7 +59,7 @@ for (const tier of ['restrictive', 'standard'] as const) {
     await openDocument(page, config(tier, [wheelUrl]) + tars(python('importjs', 'import js\njs.fetch'), python('probe', PROBE)));
 
     const importJs = await runCell(page, 'importjs');
-    expect(importJs.errors).toEqual([expect.objectContaining({ kind: 'policy', message: importDenied('js', tier) })]);
+    expect(importJs.errors).toEqual([expect.objectContaining({ kind: 'policy', message: pythonImportDenied('js', TIERS[tier]) })]);
 
     // The cell ran after the document's wheel was installed, and the engine's load gave nothing back.
     const probe = await runCell(page, 'probe');
@@ -81,4 +81,61 @@ test('under Restrictive, a memory bomb stops with a memory error, and a Python c
   const after = await runCell(page, 'after');
   expect(after.status).toBe('done');
   await expect(cell(page, 'after').getByTestId('cell-output')).toHaveText('42');
+});
+
+const EVERYDAY = [
+  'random', 'time', 'statistics', 'sys', 'dataclasses', 'typing', 'string', 'textwrap', 'decimal', 'fractions', 'heapq', 'bisect', 'enum', 'csv', 'io', 'copy',
+  'pprint', 'array', 'hashlib', 'base64', 'uuid', 'struct', 'difflib', 'unicodedata', 'itertools', 'functools', 'operator', 'math', 'datetime', 'json', 're',
+  'collections', 'os.path', 'abc', 'contextlib', 'calendar', 'zoneinfo',
+];
+
+test('under Standard, everyday Python runs; socket is refused with how to allow it, and Unrestricted from the menu allows it', async ({ page }) => {
+  const everyday = `import ${EVERYDAY.join(', ')}\nwith open("rows.csv", "w") as f:\n    f.write("a,1\\nb,2\\n")\nsum(int(v) for _, v in csv.reader(open("rows.csv")))`;
+  await openDocument(page, tars(python('everyday', everyday), python('outside', 'import socket, urllib.request\n"reached"')));
+  await expect(page.getByTestId('policy-badge')).toHaveText('standard');
+  expect(await runCell(page, 'everyday')).toMatchObject({ status: 'done', errors: [], result: 3 });
+  const refused = await runCell(page, 'outside');
+  expect(refused.errors).toEqual([expect.objectContaining({ kind: 'policy', message: pythonImportDenied('socket', TIERS.standard) })]);
+  await expect(cell(page, 'outside').getByTestId('cell-output')).toContainText('Choose Unrestricted from the policy menu to allow it.');
+
+  await page.getByTestId('policy-badge').click();
+  await page.getByTestId('policy-choose-unrestricted').click();
+  await expect(page.getByTestId('elevation-dialog')).toContainText('You chose to run this document under the unrestricted tier');
+  await page.getByTestId('elevation-allow').click();
+  await expect(page.getByTestId('policy-badge')).toHaveText('unrestricted');
+  expect(await runCell(page, 'outside')).toMatchObject({ status: 'done', errors: [], result: 'reached' });
+});
+
+test('the policy menu changes the tier with consent, and lowering it replaces the engine', async ({ page }) => {
+  // Python starts three times here, once per tier.
+  test.setTimeout(240_000);
+  await openDocument(page, tars(python('keep', 'kept = "granted under unrestricted"'), python('read', 'kept'), python('listing', 'import collections\nos = collections._sys.modules["os"]\nos.listdir("/")')));
+  await page.getByTestId('policy-badge').click();
+  await page.getByTestId('policy-choose-unrestricted').click();
+  // Refused: the tier stays Standard and nothing is replaced.
+  await page.getByTestId('elevation-deny').click();
+  await expect(page.getByTestId('policy-badge')).toHaveText('standard (asks unrestricted)');
+  await page.getByTestId('policy-badge').click();
+  await page.getByTestId('policy-choose-unrestricted').click();
+  await page.getByTestId('elevation-allow').click();
+  await expect(page.getByTestId('policy-badge')).toHaveText('unrestricted');
+  expect(await runCell(page, 'keep')).toMatchObject({ status: 'done' });
+  expect(await runCell(page, 'read')).toMatchObject({ status: 'done', result: 'granted under unrestricted' });
+
+  await page.getByTestId('policy-badge').click();
+  await page.getByTestId('policy-choose-standard').click();
+  await expect(page.getByTestId('policy-badge')).toHaveText('standard');
+  const gone = await runCell(page, 'read');
+  expect(gone.errors).toEqual([expect.objectContaining({ kind: 'runtime', name: 'NameError' })]);
+  expect((await runCell(page, 'listing')).status).toBe('done');
+
+  // Restrictive's guard holds in the real worker, below the import check.
+  await page.getByTestId('policy-badge').click();
+  await page.getByTestId('policy-choose-restrictive').click();
+  await expect(page.getByTestId('policy-badge')).toHaveText('restrictive');
+  const listing = await runCell(page, 'listing');
+  expect(listing.errors).toEqual([expect.objectContaining({ kind: 'policy', name: 'PermissionError' })]);
+  expect(listing.errors[0]?.message).toMatch(/^os\.listdir\("\/"\) is not allowed under the restrictive policy: it has no file system\./);
+  const audit = await page.evaluate(() => window.playground.audit().filter((entry) => entry.kind === 'restart' && entry.language === 'python').map((entry) => entry.detail));
+  expect(audit).toEqual(['the worker was replaced for the standard tier (was unrestricted); its state was lost', 'the worker was replaced for the restrictive tier (was standard); its state was lost']);
 });

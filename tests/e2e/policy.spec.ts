@@ -88,7 +88,7 @@ test('allowing Unrestricted raises the tier and records the change', async ({ pa
 
 test('a cell lists what the policy would refuse before it runs', async ({ page }) => {
   await openDocument(page, config({ security: 'restrictive' }) + tars({ kind: 'PYTHON', name: 'shell', code: 'import math\nimport os' }, { kind: 'JAVASCRIPT', name: 'net', code: 'await fetch("/")' }));
-  await expect(cell(page, 'shell').getByTestId('cell-violations')).toHaveText("Line 2: import of 'os' is not allowed under the restrictive policy");
+  await expect(cell(page, 'shell').getByTestId('cell-violations')).toHaveText("Line 2: import of 'os' is not allowed under the restrictive policy. Choose Standard or Unrestricted from the policy menu to allow it.");
   await expect(cell(page, 'net').getByTestId('cell-violations')).toContainText('fetch is not available under the restrictive policy');
 });
 
@@ -146,7 +146,10 @@ test('the audit log records trust, tiers, runs, violations, stops, memory restar
   for (const kind of ['trust', 'tier', 'run', 'violation', 'restart', 'elevation'] as const) expect(kinds.has(kind), kind).toBe(true);
   expect(kinds.has('interrupt') || audit.some((entry) => entry.kind === 'restart' && entry.detail.includes('time limit'))).toBe(true);
   const violations = audit.filter((entry) => entry.kind === 'violation').map((entry) => entry.detail);
-  expect(violations).toEqual(["import of 'os' is not allowed under the restrictive policy", "import of 'orbit-math' is not allowed under the restrictive policy"]);
+  expect(violations).toEqual([
+    "import of 'os' is not allowed under the restrictive policy. Choose Standard or Unrestricted from the policy menu to allow it.",
+    "import of 'orbit-math' is not allowed under the restrictive policy",
+  ]);
   expect(audit.filter((entry) => entry.kind === 'restart').some((entry) => entry.language === 'python' && entry.detail.includes('free the memory'))).toBe(true);
   for (const entry of audit) expect(Number.isNaN(Date.parse(entry.time))).toBe(false);
   expect(audit.filter((entry) => entry.kind === 'run').every((entry) => typeof entry.durationMs === 'number' && typeof entry.outcome === 'string')).toBe(true);

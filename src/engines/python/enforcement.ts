@@ -1,11 +1,13 @@
 /**
  * Applies a security policy to the Python engine (SPEC §5): the import and file checks in the
- * support code, the capability guard on the worker's global scope, and the heap limit; and tells
- * after a run whether it went past the memory limit.
+ * support code, the capability guard on the worker's global scope, the heap limit and, under
+ * Restrictive, the audit guard and no document folder; and tells after a run whether it went
+ * past the memory limit.
  */
-import type { UnifiedError } from '../contract';
+import { EngineError, type UnifiedError } from '../contract';
 import { CapabilityError, type CapabilityGuard } from '../capabilities/guard';
-import { TIERS, type Policy } from '../policy';
+import { isAbove, pythonImportDenied, TIERS, type Policy } from '../policy';
+import type { AuditGuard } from './audit-guard';
 import type { HeapLimit } from '../heap-limit';
 import { memoryLimitMessage } from './heap-limit';
 import type { SupportCall } from './packages';
@@ -19,6 +21,7 @@ export class PolicyEnforcement {
     private readonly heap: HeapLimit,
     private readonly capabilities: CapabilityGuard,
     private readonly support: SupportCall,
+    private readonly guard: AuditGuard,
   ) {}
 
   /** The policy runs use now. */
@@ -26,9 +29,20 @@ export class PolicyEnforcement {
     return this.current;
   }
 
-  /** Applies a policy to every later run. Call it only while no user code runs. */
+  /**
+   * Applies a policy to every later run. Call it only while no user code runs. Once Restrictive
+   * has been applied its audit guard cannot be taken out, so a tier above it is refused: the
+   * runtime gives such a tier a fresh worker.
+   */
   apply(policy: Policy): void {
-    this.support('set_policy', policy.tier, policy.pythonModules, policy.fileSystem);
+    if (this.guard.armed && isAbove(policy.tier, 'restrictive')) {
+      throw new EngineError(`this Python engine runs under the restrictive policy for good; a fresh engine is needed for the ${policy.tier} policy`, 'python');
+    }
+    this.support('set_policy', policy.tier, policy.pythonModules, policy.pythonDeniedModules, policy.fileSystem, (module: string) => pythonImportDenied(module, policy));
+    if (policy.tier === 'restrictive' && !this.guard.armed) {
+      this.support('leave_document_folder');
+      this.guard.arm();
+    }
     // Either way, storage and every other capability that is not harmless is off the scope.
     try {
       if (policy.network) this.capabilities.allow();
@@ -39,6 +53,16 @@ export class PolicyEnforcement {
     }
     this.heap.limit = policy.memoryLimitBytes;
     this.current = policy;
+  }
+
+  /** Runs a package install, which under Restrictive's guard may write into Python's library folder. */
+  whileInstalling<T>(work: () => Promise<T>): Promise<T> {
+    return this.guard.whileEngineWorks(work);
+  }
+
+  /** Throws when the policy gives user code no file system, for the bridge's file operations. */
+  checkFiles(): void {
+    if (!this.current.fileSystem) throw new EngineError(`files are not available under the ${this.current.tier} policy: it has no file system`, 'python');
   }
 
   /**

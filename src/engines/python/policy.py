@@ -8,9 +8,11 @@ standard library's internals that an allowed module needs are never checked. Mod
 from the user's own files get the user builtins too, so a file cannot import for a cell what
 the cell may not import itself.
 
-This guards what a document imports; it is not a sandbox. Code that walks object attributes
-can reach modules the interpreter has already loaded. The limits that must hold (no network,
-memory, time) are kept outside Python, where Python cannot undo them.
+This is a usability check: it names the module and the tier early and says how to get more.
+It is not a sandbox; code that walks object attributes can reach modules the interpreter has
+already loaded. What must hold is kept where Python cannot undo it: the network and storage by
+the worker's capabilities, and Restrictive's file system by an audit hook whose decisions are
+made in JavaScript (python/audit-guard.ts).
 """
 
 _real_import = builtins.__import__
@@ -18,7 +20,10 @@ _real_open = builtins.open
 # Set by the engine before any user code runs; engines start under Standard.
 _tier = "standard"
 _allowed_modules = None
+_denied_modules = frozenset()
 _file_system = True
+# The policy error's text for a module, from the engine, so that it reads as the static check's.
+_denial = None
 # The real builtins' ways back into the import system stay out of the user builtins.
 _HIDDEN_BUILTINS = ("__loader__", "__spec__")
 
@@ -39,8 +44,16 @@ def _is_user_module(top):
     return spec is not None and _is_user_path(spec.origin)
 
 
+def _is_denied(name):
+    """Whether the name is on the deny-list, itself or below a name that is."""
+    parts = name.split(".")
+    return any(".".join(parts[:end]) in _denied_modules for end in range(1, len(parts) + 1))
+
+
 def is_allowed(name):
     """Whether the policy lets user code import a module, by its absolute dotted name."""
+    if _is_denied(name):
+        return False
     top = name.partition(".")[0]
     if _allowed_modules is None or top in _allowed_modules:
         return True
@@ -50,7 +63,8 @@ def is_allowed(name):
 def check_import(name):
     """Raises PolicyError when the policy does not let user code import the module."""
     if not is_allowed(name):
-        raise PolicyError(f"import of '{name}' is not allowed under the {_tier} policy")
+        message = str(_denial(name)) if _denial is not None else f"import of '{name}' is not allowed under the {_tier} policy"
+        raise PolicyError(message)
 
 
 def _absolute_name(name, globals, level):
@@ -79,6 +93,12 @@ def _user_import(name, globals=None, locals=None, fromlist=(), level=0):
     # A relative import with nothing to resolve in fails in the real import, with its own error.
     if absolute is not None:
         check_import(absolute)
+        # `from pyodide import http` imports pyodide.http through the real import, unchecked.
+        for item in fromlist or ():
+            if type(item) is str and item != "*":
+                submodule = f"{absolute}.{item}"
+                if _is_denied(submodule):
+                    check_import(submodule)
     return _real_import(name, globals, locals, fromlist, level)
 
 
@@ -103,14 +123,24 @@ def _sync_user_builtins():
     user_builtins["open"] = _user_open
 
 
-def set_policy(tier, modules, file_system):
-    """Applies a policy to every later import and open of user code; modules None allows all."""
-    global _tier, _allowed_modules, _file_system
+def set_policy(tier, modules, denied, file_system, denial):
+    """Applies a policy to every later import and open of user code: modules None allows all
+    but the denied names; denial(name) gives a refused import's message."""
+    global _tier, _allowed_modules, _denied_modules, _file_system, _denial
     modules = from_js(modules)
     _tier = str(tier)
     _allowed_modules = None if modules is None else frozenset(str(name) for name in modules)
+    _denied_modules = frozenset(str(name) for name in from_js(denied) or ())
     _file_system = bool(file_system)
+    _denial = denial
     _sync_user_builtins()
+
+
+def leave_document_folder():
+    """Removes the document's folder and leaves it, for a tier without a file system: the
+    folder is made at start, before the engine knows its tier, and holds nothing yet."""
+    os.chdir(USER_ROOT)
+    shutil.rmtree(DOCUMENT_FOLDER, ignore_errors=True)
 
 
 class _UserModuleFinder:

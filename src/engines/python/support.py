@@ -18,6 +18,7 @@ import io
 import json
 import math
 import os
+import shutil
 import sys
 import traceback
 from datetime import datetime, timezone
@@ -89,10 +90,18 @@ prepare_document_folder()
 # ---- running code ---------------------------------------------------------------------------
 
 
+# The audit guard (audit-guard.ts) refuses with a builtin PermissionError carrying this text.
+_REFUSAL_MARK = " is not allowed under the restrictive policy: "
+
+
+def _is_refusal(error):
+    return type(error) is PermissionError and _REFUSAL_MARK in str(error)
+
+
 def _kind_of(error):
     if isinstance(error, SyntaxError):
         return "syntax"
-    if isinstance(error, (PolicyError, FilePolicyError)):
+    if isinstance(error, (PolicyError, FilePolicyError)) or _is_refusal(error):
         return "policy"
     if isinstance(error, KeyboardInterrupt):
         return "interrupted"

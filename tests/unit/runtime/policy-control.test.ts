@@ -64,4 +64,40 @@ describe('createPolicyControl', () => {
     void control.settle();
     expect(control.pending()?.tier).toBe('unrestricted');
   });
+
+  it('lets the user choose a lower tier at once, and tells each change of the tier runs use', () => {
+    const { control, audit } = setUp(withConfig('    security: "standard"'));
+    const changes: [string, string][] = [];
+    control.onTierChange((from, to) => changes.push([from, to]));
+    control.choose('restrictive');
+    expect(control.effective()).toEqual(TIERS.restrictive);
+    expect(control.pending()).toBeNull();
+    control.choose('standard');
+    expect(changes).toEqual([['standard', 'restrictive'], ['restrictive', 'standard']]);
+    expect(audit.entries().map((entry) => entry.detail)).toEqual(['the user chose the restrictive tier from the policy menu', 'the user chose the standard tier from the policy menu']);
+  });
+
+  it('asks for consent before a chosen Unrestricted, as for CONFIG, and keeps Standard when refused', async () => {
+    const { control } = setUp(withConfig('    security: "restrictive"'));
+    const changes: string[] = [];
+    control.onTierChange((_, to) => changes.push(to));
+    control.choose('unrestricted');
+    expect(control.pending()).toMatchObject({ tier: 'unrestricted', source: 'menu' });
+    expect(control.effective().tier).toBe('standard');
+    control.answer('denied');
+    expect(control.effective().tier).toBe('standard');
+    control.choose('unrestricted');
+    control.answer('granted');
+    await control.settle();
+    expect(control.effective().tier).toBe('unrestricted');
+    expect(changes).toEqual(['standard', 'unrestricted']);
+  });
+
+  it('forgets the choice when another document opens', () => {
+    const { control, notebook } = setUp(withConfig('    security: "standard"'));
+    control.choose('restrictive');
+    notebook.load(withConfig('    security: "standard"'));
+    expect(control.chosen()).toBeNull();
+    expect(control.effective().tier).toBe('standard');
+  });
 });

@@ -2,11 +2,19 @@ import { describe, expect, it } from 'vitest';
 import { CapabilityError, createCapabilityGuard } from '../../../../src/engines/capabilities/guard';
 import { HeapLimit } from '../../../../src/engines/heap-limit';
 import { TIERS } from '../../../../src/engines/policy';
+import type { AuditGuard } from '../../../../src/engines/python/audit-guard';
 import { PolicyEnforcement } from '../../../../src/engines/python/enforcement';
 import { fakeScope } from './fake-scope';
 
+/** No Python here, so no audit hook: these tests are about the capability guard. */
+const noAuditGuard: AuditGuard = {
+  armed: false,
+  arm: () => undefined,
+  whileEngineWorks: (work) => work(),
+};
+
 function enforcementOver(scope: object): PolicyEnforcement {
-  return new PolicyEnforcement(new HeapLimit(new WebAssembly.Memory({ initial: 1 })), createCapabilityGuard(scope), () => undefined);
+  return new PolicyEnforcement(new HeapLimit(new WebAssembly.Memory({ initial: 1 })), createCapabilityGuard(scope), () => undefined, noAuditGuard);
 }
 
 describe('the Python engine\'s policy enforcement', () => {
