@@ -1,5 +1,5 @@
 import { expose } from 'comlink';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import type { ExecutionResult, LoadProgress, ProgressListener } from '../../../src/engines/contract';
 import { createEngineHost, WorkerDiedError, type EngineWorker } from '../../../src/runtime/engine-host';
 
@@ -210,8 +210,10 @@ describe('createEngineHost', () => {
     const { host, worker } = harness();
     const run = host.execute('hang');
     const failure = run.catch((error: unknown) => error);
-    await settle();
-    expect(host.status()).toEqual({ state: 'busy' });
+    // The fake worker starts on timers, which a loaded machine may delay past one settle().
+    await vi.waitFor(() => {
+      expect(host.status()).toEqual({ state: 'busy' });
+    });
     await host.restart();
     expect(await failure).toBeInstanceOf(WorkerDiedError);
     expect(worker(0).terminated).toBe(true);
