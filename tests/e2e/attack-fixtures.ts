@@ -37,17 +37,26 @@ export const test = base.extend<object, AttackFixtures>({
   app: [
     async ({ browser }, use, workerInfo) => {
       const { page, offsite, close } = await freshPage(browser, workerInfo.project.use.baseURL);
-      await page.goto('./');
-      await page.evaluate(() => window.playground.ready());
+      // Both engines start here, once per worker, outside any test's time.
+      await openWarm(page);
       await use({ page });
       expect(offsite, 'requests that tried to leave localhost').toEqual([]);
       await close();
     },
-    { scope: 'worker' },
+    // A cold Python start makes its snapshot too, which takes half a minute on a busy machine.
+    { scope: 'worker', timeout: 180_000 },
   ],
 });
 
 export { expect };
+
+/** Opens the playground in `page` (again) and starts both engines. */
+export async function openWarm(page: Page): Promise<void> {
+  await page.goto('./');
+  await page.evaluate(() => window.playground.ready());
+  await load(page, 'JAVASCRIPT warmjs {\n    1\n}\n\nPYTHON warmpy {\n    1\n}\n');
+  for (const name of ['warmjs', 'warmpy']) expect(await runCell(page, name)).toMatchObject({ status: 'done', result: 1 });
+}
 
 /** Loads a trusted document into the shared page. */
 export async function load(page: Page, text: string): Promise<void> {

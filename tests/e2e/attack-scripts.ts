@@ -66,7 +66,11 @@ export function barePage(port: number): Record<string, { type: string; body: str
     'index.html': { type: 'text/html', body: '<!doctype html>\n<meta charset="utf-8">\n<title>bare</title>\n<script src="page.js"></script>\n' },
     'page.js': {
       type: 'text/javascript',
-      body: "window.runBareWorker = () => new Promise((done) => { const worker = new Worker('worker.js'); worker.onmessage = (event) => done(event.data); });\n",
+      body: [
+        "window.runBareWorker = () => new Promise((done) => { const worker = new Worker('worker.js'); worker.onmessage = (event) => done(event.data); });",
+        // The app's HTML output frame, as it is: sandboxed with allow-scripts, from srcdoc.
+        "window.showHtml = (html) => { const frame = document.createElement('iframe'); frame.sandbox = 'allow-scripts'; frame.srcdoc = html; document.body.append(frame); };",
+      ].join('\n'),
     },
     'worker.js': { type: 'text/javascript', body: `${javascriptSuiteCall(target)}.then((outcomes) => postMessage(outcomes));\n` },
   };
@@ -304,6 +308,23 @@ await probe('import-variable', () => import(specifier));`;
 /** A JavaScript cell whose static import names the attacker's server. */
 export function javascriptStaticImport(target: Target): string {
   return `import ${JSON.stringify(`${http(target)}/static-import.mjs`)};\nconsole.log('static import ran');`;
+}
+
+/** What HTML output could load or send: each element aims at its own path. */
+export const HTML_HITS = ['/img.png', '/style.css', '/import.css', '/background.png', '/script.js', '/inline-fetch', '/inline-image.png', '/frame.html', '/video.mp4', '/navigate'] as const;
+
+/** HTML for a MIME bundle that calls home by every road an output frame has. */
+export function htmlPayload(target: Target): string {
+  const u = http(target);
+  return [
+    `<img src="${u}/img.png">`,
+    `<link rel="stylesheet" href="${u}/style.css">`,
+    `<style>@import url("${u}/import.css"); div.far { background: url("${u}/background.png"); }</style><div class="far">far</div>`,
+    `<script src="${u}/script.js"></script>`,
+    `<script>fetch("${u}/inline-fetch").catch(() => {}); new Image().src = "${u}/inline-image.png"; setTimeout(() => { location.href = "${u}/navigate"; }, 500);</script>`,
+    `<iframe src="${u}/frame.html"></iframe>`,
+    `<video src="${u}/video.mp4"></video>`,
+  ].join('\n');
 }
 
 /** Page script: starts listening on the channel the probes post to. */

@@ -7,7 +7,7 @@
  */
 import type { Page } from '@playwright/test';
 import { EVAL_ROADS, JS_ROADS, PYODIDE_ROADS, ROADS } from './attack-roads';
-import { javascriptCellProbe, javascriptStaticImport, LISTEN_BROADCAST, PAGE_STORAGE, pythonFileSystemProbe, pythonProbe, type Target } from './attack-scripts';
+import { HTML_HITS, htmlPayload, javascriptCellProbe, javascriptStaticImport, LISTEN_BROADCAST, PAGE_STORAGE, pythonFileSystemProbe, pythonProbe, type Target } from './attack-scripts';
 import { config, expect, load, runCell, test } from './attack-fixtures';
 import type { AttackerServer, RecordedRequest } from './attacker-server';
 import { openUnrestricted, tars } from './documents';
@@ -62,6 +62,13 @@ test('a bare worker with no policy reaches the attacker and leaves storage its p
   for (const road of ROADS.filter((candidate) => candidate.bare && candidate.kind === 'storage')) expect.soft(left[road.name], `${road.name} left storage`).toEqual(['attack-bare-worker']);
 });
 
+test('HTML in a sandboxed frame with no policy reaches the attacker by every road', async ({ page, attacker }) => {
+  await page.goto(`http://127.0.0.1:${String(attacker.port)}/bare-page/index.html`);
+  attacker.clear();
+  await page.evaluate(`showHtml(${JSON.stringify(htmlPayload({ port: attacker.port, tag: 'bare-html' }))})`);
+  await expect.poll(() => attacker.requests.map((request) => request.path)).toEqual(expect.arrayContaining(HTML_HITS.map((hit) => `/bare-html${hit}`)));
+});
+
 for (const tier of ['restrictive', 'standard'] as const) {
   test(`under ${tier}, Python reaches neither the attacker nor storage the page sees, by any road to the worker's JavaScript`, async ({ app, attacker }) => {
     const target: Target = { port: attacker.port, tag: `py-${tier}` };
@@ -95,6 +102,24 @@ for (const tier of ['restrictive', 'standard'] as const) {
     const imported = await runCell(app.page, 'static');
     expect.soft(imported.output, 'the static import did not run').not.toContain('static import ran');
     await expectNoEscape(attacker, app.page, [target.tag]);
+  });
+}
+
+for (const tier of ['restrictive', 'standard'] as const) {
+  test(`under ${tier}, HTML output from Python and JavaScript makes no request`, async ({ app, attacker }) => {
+    const fromPython = htmlPayload({ port: attacker.port, tag: `html-py-${tier}` });
+    const fromJavaScript = htmlPayload({ port: attacker.port, tag: `html-js-${tier}` });
+    await load(
+      app.page,
+      config({ security: tier }) +
+        tars({ kind: 'PYTHON', name: 'pyhtml', code: `display({"text/html": ${JSON.stringify(fromPython)}})` }, { kind: 'JAVASCRIPT', name: 'jshtml', code: `display({ 'text/html': ${JSON.stringify(fromJavaScript)} })` }),
+    );
+    attacker.clear();
+    for (const name of ['pyhtml', 'jshtml']) expect.soft((await runCell(app.page, name)).errors, `${name} ran`).toEqual([]);
+    // The frames are in the page: what they load is on its way once they are attached.
+    await expect(app.page.locator('iframe.html-frame')).toHaveCount(2);
+    await app.page.waitForTimeout(STRAGGLERS_MS);
+    expect(lines(attacker.requests), 'requests that reached the attacker').toEqual([]);
   });
 }
 
