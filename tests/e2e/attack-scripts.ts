@@ -262,6 +262,8 @@ ${osRoads}
         print(f"module {_name}: {type(_os).__name__} {getattr(_os, '__name__', '?')}")
     except BaseException as _error:
         print(f"module {_name}:", _outcome(_error))
+        # No module is no file system either: the listing is blocked before it starts.
+        print(f"fs {_name} listdir:", _outcome(_error))
         continue
     try:
         print(f"fs {_name} listdir: listed {len(_os.listdir('/'))}")
