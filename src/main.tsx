@@ -32,7 +32,7 @@ const store = createFallbackStore(createIndexedDbStore(), () => {
   setNotice('This browser does not let the playground save documents (private browsing, or storage is full), so a reload will lose your edits. Use File ▸ Save as .tars to keep a copy.');
 });
 const journal = createUnsavedJournal();
-const autosave = createAutosave({ notebook, store, onPageHide, journal });
+const autosave = createAutosave({ notebook, store, onPageHide, journal, warn: setNotice });
 watchEdits(notebook, autosave);
 // The first document, in SPEC §8's order: a share link (untrusted), ?src, ?example, the
 // autosaved document, the welcome document. The page is drawn once it is known, so that the

@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { decodeShareHash, encodeShareHash, shareUrl } from '../../../src/share/share-link';
+import { MAX_DOCUMENT_BYTES } from '../../../src/share/size-cap';
+import { shareHashBomb } from '../../support/bomb';
 import { seededRandom } from '../seeded-random';
 
 describe('share links', () => {
@@ -62,5 +64,22 @@ describe('share links', () => {
     const link = shareUrl('x', 'https://host.example/some/folder/?src=docs/a.tars&theme=dark&example=orbit#v1/old');
     expect(link).toBe(`https://host.example/some/folder/?theme=dark${encodeShareHash('x')}`);
     expect(shareUrl('x', 'http://localhost:4173/')).toBe(`http://localhost:4173/${encodeShareHash('x')}`);
+  });
+
+  it('refuses a 300 MB bomb (a link of about 400 KB) without inflating it, and says why', async () => {
+    const bomb = await shareHashBomb(300);
+    expect(bomb.length).toBeLessThan(420 * 1024);
+    expect(decodeShareHash(bomb)).toEqual({ ok: false, error: expect.stringMatching(/more than 10 MB of text/) as unknown });
+  });
+
+  it('opens a link up to the cap and refuses one past it', () => {
+    const text = 'x'.repeat(4096);
+    expect(decodeShareHash(encodeShareHash(text), 4096)).toEqual({ ok: true, text });
+    expect(decodeShareHash(encodeShareHash(`${text}x`), 4096)).toMatchObject({ ok: false, error: /more than/ });
+  });
+
+  it('refuses a payload too long for any document under the cap before decoding it', () => {
+    // Not even base64url: a decode would call it damaged, so "too large" shows it was never decoded.
+    expect(decodeShareHash(`#v1/${'!'.repeat(Math.ceil((MAX_DOCUMENT_BYTES * 4) / 3) + 1024)}`)).toMatchObject({ ok: false, error: /more than 10 MB/ });
   });
 });
