@@ -38,7 +38,7 @@ test('a 300 MB share link (about 400 KB) pasted into a live page is refused in u
     const start = performance.now();
     const shown = new Promise<number>((resolve) => {
       const observer = new MutationObserver(() => {
-        if (document.querySelector('[data-testid="link-error"]')?.textContent?.includes('more than 10 MB') !== true) return;
+        if (document.querySelector('[data-testid="link-error"]')?.textContent.includes('more than 10 MB') !== true) return;
         observer.disconnect();
         resolve(performance.now() - start);
       });
@@ -61,7 +61,7 @@ test('opening a 300 MB link is refused in under a second from navigation, keeps 
     // The moment the refusal is in the DOM, in ms since the navigation started.
     await page.addInitScript(() => {
       const observer = new MutationObserver(() => {
-        if (document.querySelector('[data-testid="link-error"]')?.textContent?.includes('more than 10 MB') !== true) return;
+        if (document.querySelector('[data-testid="link-error"]')?.textContent.includes('more than 10 MB') !== true) return;
         observer.disconnect();
         Reflect.set(window, 'refusedAt', performance.now());
       });
@@ -81,7 +81,9 @@ test('opening a 300 MB link is refused in under a second from navigation, keeps 
       const spent = await page.evaluate(() => {
         const refusedAt: unknown = Reflect.get(window, 'refusedAt');
         const entry = document.querySelector<HTMLScriptElement>('script[type="module"][src]')?.src;
-        const arrived = performance.getEntriesByType('resource').find((resource) => resource.name === entry)?.responseEnd;
+        const arrived = performance
+          .getEntriesByType('resource')
+          .find((resource): resource is PerformanceResourceTiming => resource instanceof PerformanceResourceTiming && resource.name === entry)?.responseEnd;
         return typeof refusedAt === 'number' && arrived !== undefined ? { total: refusedAt, app: refusedAt - arrived } : null;
       });
       test.info().annotations.push({ type: 'refused', description: `visit ${String(visit)}: ${JSON.stringify(spent)}` });
