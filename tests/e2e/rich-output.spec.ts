@@ -46,7 +46,7 @@ async function expectRichDisplays(page: Page, name: string): Promise<void> {
   ]);
   // HTML: in a frame sandboxed with scripts only, sized to its content.
   const frame = views.nth(0).locator('iframe');
-  await expect(frame).toHaveAttribute('sandbox', 'allow-scripts');
+  await expect(views.nth(0).frameLocator('iframe').locator('iframe')).toHaveAttribute('sandbox', 'allow-scripts');
   await expect(frame).toHaveAttribute('title', /HTML output of cell/);
   await expect(outputFrame(views.nth(0)).locator('#greeting')).toHaveText('hello world');
   await expect.poll(async () => (await frame.boundingBox())?.height ?? 0).toBeGreaterThanOrEqual(300);
@@ -196,7 +196,8 @@ test('HTML output runs its script but cannot reach the app: not its DOM, storage
   expect(before).toMatchObject({ marker: 'kept', owned: null });
   const report = await page.evaluate(() => window.playground.runCell('attack'));
   expect(report.errors).toEqual([]);
-  const frame = outputOf(page, 'attack').locator('iframe');
+  // The output's own frame, inside the frame page.
+  const frame = outputOf(page, 'attack').frameLocator('iframe').locator('iframe');
   const sandbox = await frame.getAttribute('sandbox');
   expect(sandbox).toBe('allow-scripts');
   expect(sandbox).not.toContain('allow-same-origin');

@@ -1,9 +1,9 @@
 /**
- * The document an HTML output runs in. It is shown by public/output-frame.html, loaded by URL
- * in an iframe sandboxed without `allow-same-origin`: its scripts run in an opaque origin that
- * cannot reach the app's DOM or storage, under that page's own Content-Security-Policy, which
- * lets nothing remote load. The app posts the document to it; the only thing it tells the app
- * is its height, through postMessage.
+ * The document an HTML output runs in. The app posts it to public/output-frame.html, which
+ * shows it in a nested frame sandboxed with `allow-scripts` only: its scripts run in an opaque
+ * origin that cannot reach the app's DOM or storage, under the frame page's own
+ * Content-Security-Policy, which lets nothing remote load (see HtmlFrame.tsx). The only thing
+ * it tells the app is its height, through postMessage.
  */
 
 /** The frame page, in public/: relative to the app's base URL. */
