@@ -53,9 +53,7 @@ const started = openStartDocument({
   store,
   autosave,
   journal,
-  openLinks: (target) => {
-    openShareLinks(target, window.location, window);
-  },
+  openLinks: (target) => openShareLinks(target, window.location, window),
   fetchText: (url) => fetchText(url),
   setNotice,
   forgetAddress: () => {

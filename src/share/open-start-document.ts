@@ -21,8 +21,8 @@ export interface StartContext {
   readonly autosave: Pick<Autosave, 'reopen'>;
   /** Edits the last page wrote as it went away, put into the store before anything opens. */
   readonly journal: UnsavedJournal;
-  /** Opens the hash's share link, now and on later hash changes (`openShareLinks`). */
-  readonly openLinks: (target: LinkTarget) => void;
+  /** Opens the hash's share link, now and on later hash changes (`openShareLinks`); resolves once the first is open. */
+  readonly openLinks: (target: LinkTarget) => Promise<void>;
   /** The text of a file of this site; rejects with a message fit to show. */
   readonly fetchText: (url: string) => Promise<string>;
   readonly setNotice: (message: string | null) => void;
@@ -69,7 +69,7 @@ export async function openStartDocument(context: StartContext): Promise<void> {
   const { request, notebook, setNotice } = context;
   const restored = await restoreSaved(context).catch(() => false);
   const fallback = restored ? 'Your last document is shown instead.' : 'The welcome document is shown instead.';
-  context.openLinks({
+  await context.openLinks({
     load(text, options) {
       const opened = notebook.load(text, options);
       if (opened) context.forgetAddress();

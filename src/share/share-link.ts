@@ -1,6 +1,6 @@
 /**
  * Share links (SPEC §8): `#v1/<payload>`, where the payload is base64url of deflate-raw of the
- * document's UTF-8 text. Pure functions; decoding never throws, and refuses a link whose text
+ * document's UTF-8 text. Pure functions; decoding never rejects, and refuses a link whose text
  * would pass the size cap (size-cap.ts) without decoding or inflating more than the cap.
  */
 import { deflateSync, strFromU8, strToU8 } from 'fflate';
@@ -17,9 +17,9 @@ export function encodeShareHash(text: string): string {
 
 /**
  * Reads a share link's hash (with or without `#`); a corrupt, future or too large link is an
- * error, not a throw. `cap` is the most bytes of text it inflates.
+ * error, never a rejection. `cap` is the most bytes of text it inflates.
  */
-export function decodeShareHash(hash: string, cap: number = MAX_DOCUMENT_BYTES): DecodedLink {
+export async function decodeShareHash(hash: string, cap: number = MAX_DOCUMENT_BYTES): Promise<DecodedLink> {
   const body = hash.startsWith('#') ? hash.slice(1) : hash;
   const version = /^v(\d+)\//.exec(body);
   if (!version) return { ok: false, error: 'this is not a playground share link' };
@@ -27,7 +27,7 @@ export function decodeShareHash(hash: string, cap: number = MAX_DOCUMENT_BYTES):
   const payload = body.slice(PREFIX.length);
   if (payload.length > maxBase64Length(cap)) return { ok: false, error: tooLargeReason(cap) };
   try {
-    const bytes = inflateCapped(fromBase64Url(payload), cap);
+    const bytes = await inflateCapped(fromBase64Url(payload), cap);
     if (bytes === null) return { ok: false, error: tooLargeReason(cap) };
     return { ok: true, text: strFromU8(bytes) };
   } catch {

@@ -48,7 +48,10 @@ function setup(store: DocumentStore = createMemoryStore()): Setup {
         store,
         autosave,
         journal: createUnsavedJournal(null),
-        openLinks: (target) => links.push(target),
+        openLinks: (target) => {
+          links.push(target);
+          return Promise.resolve();
+        },
         fetchText: (url) => {
           fetched.push(url);
           return typeof response === 'string' ? Promise.resolve(response) : Promise.reject(response);
