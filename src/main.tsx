@@ -4,7 +4,7 @@ import welcome from './examples/welcome.tars?raw';
 import { createNotebook } from './runtime/notebook';
 import { createPlaygroundApi, type PlaygroundApi } from './runtime/playground-api';
 import { createSession } from './runtime/session';
-import { registerOffline } from './share/offline';
+import { pageKeeper, registerOffline } from './share/offline';
 import { createAutosave, onPageHide, watchEdits } from './share/autosave';
 import { createFallbackStore } from './share/fallback-store';
 import { createIndexedDbStore } from './share/indexeddb-store';
@@ -26,13 +26,23 @@ declare global {
 }
 
 const notebook = createNotebook(welcome);
-const session = createSession(notebook, workerFactories);
+// An engine started here keeps the page from its isolation reload, which would lose the engine's run.
+const session = createSession(notebook, {
+  python: () => {
+    pageKeeper.keep();
+    return workerFactories.python();
+  },
+  javascript: () => {
+    pageKeeper.keep();
+    return workerFactories.javascript();
+  },
+});
 const [notice, setNotice] = createSignal<string | null>(null);
 const store = createFallbackStore(createIndexedDbStore(), () => {
   setNotice('This browser does not let the playground save documents (private browsing, or storage is full), so a reload will lose your edits. Use File ▸ Save as .tars to keep a copy.');
 });
 const journal = createUnsavedJournal();
-const autosave = createAutosave({ notebook, store, onPageHide, journal });
+const autosave = createAutosave({ notebook, store, onPageHide, journal, warn: setNotice });
 watchEdits(notebook, autosave);
 // The first document, in SPEC §8's order: a share link (untrusted), ?src, ?example, the
 // autosaved document, the welcome document. The page is drawn once it is known, so that the
@@ -43,9 +53,7 @@ const started = openStartDocument({
   store,
   autosave,
   journal,
-  openLinks: (target) => {
-    openShareLinks(target, window.location, window);
-  },
+  openLinks: (target) => openShareLinks(target, window.location, window),
   fetchText: (url) => fetchText(url),
   setNotice,
   forgetAddress: () => {
@@ -73,6 +81,7 @@ const painted = started.then(
       });
     }),
 );
-window.playground = createPlaygroundApi(notebook, session, painted);
+// A script that waits for ready() must keep its page; in a page already reloading it never resolves.
+window.playground = createPlaygroundApi(notebook, session, () => (pageKeeper.keep() ? painted : new Promise<void>(() => undefined)));
 // After the first visit the playground works offline, and isolated on hosts that send no headers.
 void registerOffline();

@@ -42,7 +42,11 @@ export interface RunReport {
 }
 
 export interface PlaygroundApi {
-  /** Resolves once the UI is usable; engines may still be unloaded. */
+  /**
+   * Resolves once the UI is usable, in a page that will stay: on a host without isolation
+   * headers, asking keeps the page from its one reload to become isolated (src/share/offline.ts).
+   * Engines may still be unloaded.
+   */
   ready(): Promise<void>;
   /** Opens a document; a syntax error is shown in the UI and the current cells stay. */
   load(text: string, options?: { trusted?: boolean }): void;
@@ -84,10 +88,11 @@ export function reportOf(stored: CellState, stale: boolean): CellReport {
   };
 }
 
-export function createPlaygroundApi(notebook: Notebook, session: Session, whenReady: Promise<void>): PlaygroundApi {
+/** `ready` is the page's own: it resolves once the page is usable and sure not to reload. */
+export function createPlaygroundApi(notebook: Notebook, session: Session, ready: () => Promise<void>): PlaygroundApi {
   const report = (cell: CellState) => reportOf(cell, session.isStale(cell));
   return {
-    ready: () => whenReady,
+    ready,
     load: (text, options) => {
       notebook.load(text, options);
     },

@@ -8,6 +8,7 @@ import { createEffect, createRoot, on } from 'solid-js';
 import type { Notebook } from '../runtime/notebook';
 import { documentTitle } from './document-title';
 import { newDocumentId, type DocumentRecord, type DocumentStore } from './document-store';
+import { MAX_DOCUMENT_BYTES, textPastCap, tooLargeReason } from './size-cap';
 import type { UnsavedJournal } from './unsaved-journal';
 
 /** What is written for the document: everything but the id and the time. */
@@ -28,6 +29,10 @@ export interface AutosaveOptions {
   readonly onPageHide?: (listener: () => void) => void;
   /** Where an edit still unsaved as the page hides is also written, synchronously. */
   readonly journal?: UnsavedJournal;
+  /** The most bytes of text a saved document may hold; larger ones are neither saved nor reopened. */
+  readonly cap?: number;
+  /** Says why a document was not saved or not reopened (it is past the cap). */
+  readonly warn?: (message: string) => void;
 }
 
 export interface Autosave {
@@ -37,7 +42,10 @@ export interface Autosave {
   changed(): void;
   /** Saves a pending edit now. */
   flush(): Promise<void>;
-  /** Opens a saved document under its own id, so that edits go on in its record; false if it no longer parses. */
+  /**
+   * Opens a saved document under its own id, so that edits go on in its record; false if it no
+   * longer parses, or if it is past the cap (then `warn` says so and the current document stays).
+   */
   reopen(record: DocumentRecord): boolean;
 }
 
@@ -57,7 +65,7 @@ function sameSnapshot(a: Snapshot | null, b: Snapshot): boolean {
 
 /** Starts saving the notebook's documents; call `changed()` on each edit (`watchEdits` does). */
 export function createAutosave(options: AutosaveOptions): Autosave {
-  const { notebook, store, delayMs = AUTOSAVE_DELAY_MS, newId = newDocumentId, now = Date.now } = options;
+  const { notebook, store, delayMs = AUTOSAVE_DELAY_MS, newId = newDocumentId, now = Date.now, cap = MAX_DOCUMENT_BYTES } = options;
   let id: string | null = null;
   /** What the store holds under `id`, so that an unchanged document is not written again. */
   let saved: Snapshot | null = null;
@@ -75,12 +83,19 @@ export function createAutosave(options: AutosaveOptions): Autosave {
     void quietly(store.setCurrent(next));
   };
 
+  /** Whether a snapshot is too large to keep; the next start would refuse it anyway. */
+  const pastCap = (next: Snapshot): boolean => {
+    if (!textPastCap(next.text, cap)) return false;
+    options.warn?.(`This document is not saved in this browser: ${tooLargeReason(cap)}. Use File ▸ Save as .tars to keep a copy.`);
+    return true;
+  };
+
   const flush = (): Promise<void> => {
     clearTimeout(timer);
     timer = undefined;
     const next = pending;
     pending = null;
-    if (next === null || id === null || sameSnapshot(saved, next)) return Promise.resolve();
+    if (next === null || id === null || sameSnapshot(saved, next) || pastCap(next)) return Promise.resolve();
     saved = next;
     return quietly(store.save({ id, ...next, updatedAt: now() }));
   };
@@ -103,7 +118,7 @@ export function createAutosave(options: AutosaveOptions): Autosave {
   });
   options.onPageHide?.(() => {
     // The IndexedDB write below may not outlive the page; the journal's write does.
-    if (pending !== null && id !== null && !sameSnapshot(saved, pending)) options.journal?.write({ id, ...pending, updatedAt: now() });
+    if (pending !== null && id !== null && !sameSnapshot(saved, pending) && !textPastCap(pending.text, cap)) options.journal?.write({ id, ...pending, updatedAt: now() });
     void flush();
   });
 
@@ -117,6 +132,11 @@ export function createAutosave(options: AutosaveOptions): Autosave {
     },
     flush,
     reopen(record) {
+      // Saved by an older version, or written by hand: reading it in would freeze the tab.
+      if (textPastCap(record.text, cap)) {
+        options.warn?.(`“${record.title}” was not reopened: ${tooLargeReason(cap)}. Your current document is unchanged.`);
+        return false;
+      }
       reopening = record;
       try {
         return notebook.load(record.text, { trusted: record.trusted });

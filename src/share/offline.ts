@@ -3,6 +3,11 @@
  * (workers/service-worker/) precaches the build and adds COOP/COEP/CORP; this module registers
  * it, reloads once when the first visit was not isolated and the worker can make it so, and
  * holds a new version back until the user agrees to reload.
+ *
+ * That one reload must not pull a page out from under anyone using it, so a page is *kept*
+ * (never reloaded for isolation) once a script has asked `window.playground.ready()` or an
+ * engine has started in it; it then works without isolation for this visit, and the next load
+ * is isolated under the worker.
  */
 import { createSignal } from 'solid-js';
 
@@ -22,9 +27,45 @@ export interface OfflineHost {
   reload(): void;
 }
 
+/** This page's part in the isolation reload. */
+export interface PageKeeper {
+  /**
+   * Keeps this page: it will not reload to become isolated. False when a reload has already
+   * begun, so that the page is going away and nothing should start in it.
+   */
+  keep(): boolean;
+  /** Whether the page has been kept. */
+  readonly kept: boolean;
+  /** Records that the page is reloading; `keep` then fails. */
+  reloading(): void;
+}
+
+export function createPageKeeper(): PageKeeper {
+  let kept = false;
+  let leaving = false;
+  return {
+    keep() {
+      if (leaving) return false;
+      kept = true;
+      return true;
+    },
+    get kept() {
+      return kept;
+    },
+    reloading() {
+      leaving = true;
+    },
+  };
+}
+
+/** The page's keeper: `ready()` and engine starts keep the page, the worker's takeover asks it. */
+export const pageKeeper = createPageKeeper();
+
 /** Whether a page that just came under the worker's control should reload to become isolated. */
-export function shouldReloadForIsolation(host: Pick<OfflineHost, 'crossOriginIsolated' | 'session'>): boolean {
+export function shouldReloadForIsolation(host: Pick<OfflineHost, 'crossOriginIsolated' | 'session'>, keeper: Pick<PageKeeper, 'kept'> = { kept: false }): boolean {
   if (host.crossOriginIsolated) return false;
+  // A script or an engine is using this page; the next load will be isolated.
+  if (keeper.kept) return false;
   // Once only: a browser that ignores the worker's headers must not reload forever.
   if (host.session.getItem(ISOLATION_RELOAD_KEY) !== null) return false;
   host.session.setItem(ISOLATION_RELOAD_KEY, '1');
@@ -35,7 +76,7 @@ export function shouldReloadForIsolation(host: Pick<OfflineHost, 'crossOriginIso
  * Registers the service worker at `<base>service-worker.js`. Builds only: the dev server serves
  * modules that change on every edit, which a cache-first worker would pin.
  */
-export async function registerOffline(host: OfflineHost = browserHost(), base: string = import.meta.env.BASE_URL): Promise<void> {
+export async function registerOffline(host: OfflineHost = browserHost(), base: string = import.meta.env.BASE_URL, keeper: PageKeeper = pageKeeper): Promise<void> {
   if (!import.meta.env.PROD || host.serviceWorker === undefined) return;
   if (host.crossOriginIsolated) host.session.removeItem(ISOLATION_RELOAD_KEY);
   // Loaded after the page, to keep it out of the app's first bundle.
@@ -45,7 +86,10 @@ export async function registerOffline(host: OfflineHost = browserHost(), base: s
   workbox.addEventListener('controlling', () => {
     // Either the user asked for the new version, or the first worker has just taken over a
     // page the host served without isolation headers.
-    if (switching || shouldReloadForIsolation(host)) host.reload();
+    if (switching || shouldReloadForIsolation(host, keeper)) {
+      keeper.reloading();
+      host.reload();
+    }
   });
   workbox.addEventListener('waiting', () => {
     setUpdateReady(() => () => {

@@ -6,6 +6,7 @@
 import { importMarkdown } from '../metascript/markdown';
 import { serializeMetascript } from '../metascript/serialize';
 import type { Notebook } from '../runtime/notebook';
+import { MAX_DOCUMENT_BYTES, tooLargeReason } from './size-cap';
 
 /** The file types the picker offers, in the form of `<input accept>`. */
 export const OPENABLE_TYPES = '.tars,.md,.meta,.txt';
@@ -29,10 +30,17 @@ export interface FileTarget {
   readonly setNotice: (message: string | null) => void;
 }
 
-/** Reads and opens a file, untrusted. Resolves to whether it became the document; never rejects. */
-export async function openFile(file: Pick<File, 'name' | 'text'>, target: FileTarget): Promise<boolean> {
+/**
+ * Reads and opens a file, untrusted. Resolves to whether it became the document; never rejects.
+ * A file past `cap` bytes is refused by its size, before a byte of it is read.
+ */
+export async function openFile(file: Pick<File, 'name' | 'size' | 'text'>, target: FileTarget, cap: number = MAX_DOCUMENT_BYTES): Promise<boolean> {
   if (!isOpenableFile(file.name)) {
     target.setNotice(`${file.name} was not opened: the playground opens .tars, .md, .meta and .txt files.`);
+    return false;
+  }
+  if (file.size > cap) {
+    target.setNotice(`${file.name} was not opened: ${tooLargeReason(cap)}. Your current document is unchanged.`);
     return false;
   }
   let content: string;

@@ -9,6 +9,7 @@ import type { Notebook } from '../runtime/notebook';
 import type { Autosave } from './autosave';
 import type { DocumentStore } from './document-store';
 import type { LinkTarget } from './open-share-link';
+import { MAX_DOCUMENT_BYTES, readStreamCapped, tooLargeReason } from './size-cap';
 import type { StartRequest } from './start-document';
 import { recoverUnsaved, type UnsavedJournal } from './unsaved-journal';
 
@@ -20,8 +21,8 @@ export interface StartContext {
   readonly autosave: Pick<Autosave, 'reopen'>;
   /** Edits the last page wrote as it went away, put into the store before anything opens. */
   readonly journal: UnsavedJournal;
-  /** Opens the hash's share link, now and on later hash changes (`openShareLinks`). */
-  readonly openLinks: (target: LinkTarget) => void;
+  /** Opens the hash's share link, now and on later hash changes (`openShareLinks`); resolves once the first is open. */
+  readonly openLinks: (target: LinkTarget) => Promise<void>;
   /** The text of a file of this site; rejects with a message fit to show. */
   readonly fetchText: (url: string) => Promise<string>;
   readonly setNotice: (message: string | null) => void;
@@ -29,20 +30,33 @@ export interface StartContext {
   readonly forgetAddress: () => void;
 }
 
-/** Fetches a file for `?src` or `?example`; a missing file is an error, not a document. */
-export async function fetchText(url: string, fetcher: typeof fetch = fetch): Promise<string> {
+/**
+ * Fetches a file for `?src` or `?example`; a missing file is an error, not a document. A file
+ * past `cap` bytes is refused by its Content-Length when the server gives one, else as soon as
+ * the running count of its body passes the cap (a compressed response's length says nothing of
+ * the text, so the count always runs).
+ */
+export async function fetchText(url: string, fetcher: typeof fetch = fetch, cap: number = MAX_DOCUMENT_BYTES): Promise<string> {
   const response = await fetcher(url);
   if (!response.ok) throw new Error(`HTTP ${String(response.status)}${response.statusText ? ` ${response.statusText}` : ''}`);
   // Single-page hosts answer a missing path with the app's own page.
   if (response.headers.get('content-type')?.includes('text/html')) throw new Error('the server sent a web page, so the path is probably wrong');
-  return response.text();
+  const declared = Number(response.headers.get('content-length') ?? Number.NaN);
+  if (declared > cap) {
+    await response.body?.cancel().catch(() => undefined);
+    throw new Error(tooLargeReason(cap));
+  }
+  if (response.body === null) return '';
+  const bytes = await readStreamCapped(response.body, cap);
+  if (bytes === null) throw new Error(tooLargeReason(cap));
+  return new TextDecoder().decode(bytes);
 }
 
 function reason(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
 }
 
-/** Opens the autosaved document this tab showed last; false when there is none. */
+/** Opens the autosaved document this tab showed last; false when there is none or it was refused. */
 async function restoreSaved(context: StartContext): Promise<boolean> {
   await recoverUnsaved(context.journal, context.store);
   const id = await context.store.current();
@@ -55,7 +69,7 @@ export async function openStartDocument(context: StartContext): Promise<void> {
   const { request, notebook, setNotice } = context;
   const restored = await restoreSaved(context).catch(() => false);
   const fallback = restored ? 'Your last document is shown instead.' : 'The welcome document is shown instead.';
-  context.openLinks({
+  await context.openLinks({
     load(text, options) {
       const opened = notebook.load(text, options);
       if (opened) context.forgetAddress();

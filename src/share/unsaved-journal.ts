@@ -6,6 +6,7 @@
  * tabs closing at once do not overwrite each other.
  */
 import { isDocumentRecord, type DocumentRecord, type DocumentStore } from './document-store';
+import { MAX_DOCUMENT_BYTES, textPastCap } from './size-cap';
 
 export interface UnsavedJournal {
   /** Keeps a record that may not reach the store; synchronous, and never throws. */
@@ -28,7 +29,10 @@ function pageStorage(): JournalStorage | null {
   }
 }
 
-export function createUnsavedJournal(storage: JournalStorage | null = pageStorage()): UnsavedJournal {
+/** A journal in `storage`; an entry past `cap` (a little more than the document's text) is dropped unread. */
+export function createUnsavedJournal(storage: JournalStorage | null = pageStorage(), cap: number = MAX_DOCUMENT_BYTES): UnsavedJournal {
+  // The entry is JSON around the text: room for the escapes and the other fields.
+  const entryCap = 2 * cap + 4096;
   return {
     write(record) {
       try {
@@ -43,9 +47,10 @@ export function createUnsavedJournal(storage: JournalStorage | null = pageStorag
       try {
         const keys = Array.from({ length: storage.length }, (_, index) => storage.key(index)).filter((key): key is string => key?.startsWith(PREFIX) === true);
         for (const key of keys) {
-          const value = readJson(storage.getItem(key));
+          const entry = storage.getItem(key);
           storage.removeItem(key);
-          if (isDocumentRecord(value)) records.push(value);
+          const value = entry !== null && entry.length <= entryCap ? readJson(entry) : null;
+          if (isDocumentRecord(value) && !textPastCap(value.text, cap)) records.push(value);
         }
       } catch {
         // Unreadable storage holds nothing to recover.

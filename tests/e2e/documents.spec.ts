@@ -154,7 +154,7 @@ test('shareLink reproduces the document, and audit() records runs and stops', as
   await openDocument(page, text);
   const link = await page.evaluate(() => window.playground.shareLink());
   expect(link).toMatch(/^http:\/\/localhost:\d+\/#v1\/[A-Za-z0-9_-]+$/);
-  expect(decodeShareHash(new URL(link).hash)).toEqual({ ok: true, text });
+  expect(await decodeShareHash(new URL(link).hash)).toEqual({ ok: true, text });
   await page.evaluate(() => window.playground.runCell('quick'));
   const spinning = page.evaluate(() => window.playground.runCell('spin'));
   await expect(cell(page, 'spin')).toHaveAttribute('data-status', 'running');

@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import type { Locator, Page } from '@playwright/test';
+import type { FrameLocator, Locator, Page } from '@playwright/test';
 import { test, expect } from './fixtures';
 import { cell, openDocument, tars, openUnrestricted } from './documents';
 import { buildMatplotlibStandIn, MATPLOTLIB_STAND_IN } from '../support/matplotlib-stand-in';
@@ -17,6 +17,11 @@ const DISPLAYS = [
   'display([{"name": "Ada", "year": 1815}, {"name": "Alan", "born": "London"}])',
   'display({"planet": {"name": "Earth", "moons": ["Moon"]}, "count": 1})',
 ];
+
+/** The document an HTML output shows: the frame page's nested frame (public/output-frame.html). */
+function outputFrame(container: Locator): FrameLocator {
+  return container.frameLocator('iframe').frameLocator('iframe');
+}
 
 function outputOf(page: Page, name: string): Locator {
   return cell(page, name).getByTestId('cell-output');
@@ -41,9 +46,9 @@ async function expectRichDisplays(page: Page, name: string): Promise<void> {
   ]);
   // HTML: in a frame sandboxed with scripts only, sized to its content.
   const frame = views.nth(0).locator('iframe');
-  await expect(frame).toHaveAttribute('sandbox', 'allow-scripts');
+  await expect(views.nth(0).frameLocator('iframe').locator('iframe')).toHaveAttribute('sandbox', 'allow-scripts');
   await expect(frame).toHaveAttribute('title', /HTML output of cell/);
-  await expect(views.nth(0).frameLocator('iframe').locator('#greeting')).toHaveText('hello world');
+  await expect(outputFrame(views.nth(0)).locator('#greeting')).toHaveText('hello world');
   await expect.poll(async () => (await frame.boundingBox())?.height ?? 0).toBeGreaterThanOrEqual(300);
   // Images: data URLs in img elements, decoded by the browser.
   const svg = views.nth(1).locator('img');
@@ -98,8 +103,8 @@ test('Python display() shows HTML, SVG, PNG, a table of records and a JSON tree;
   await expectRichDisplays(page, 'forms');
   const frames = outputOf(page, 'rich').getByTestId('display-output');
   await expect(frames).toHaveCount(2);
-  await expect(frames.nth(0).frameLocator('iframe').locator('#badge')).toHaveText('shown');
-  await expect(frames.nth(1).frameLocator('iframe').locator('#badge')).toHaveText('last');
+  await expect(outputFrame(frames.nth(0)).locator('#badge')).toHaveText('shown');
+  await expect(outputFrame(frames.nth(1)).locator('#badge')).toHaveText('last');
   await expect(outputOf(page, 'rich').getByTestId('cell-result')).toHaveText("Badge('last')");
   // Results: records as a table, a nested value as a tree.
   const table = outputOf(page, 'records').getByTestId('cell-result').getByRole('table');
@@ -191,12 +196,13 @@ test('HTML output runs its script but cannot reach the app: not its DOM, storage
   expect(before).toMatchObject({ marker: 'kept', owned: null });
   const report = await page.evaluate(() => window.playground.runCell('attack'));
   expect(report.errors).toEqual([]);
-  const frame = outputOf(page, 'attack').locator('iframe');
+  // The output's own frame, inside the frame page.
+  const frame = outputOf(page, 'attack').frameLocator('iframe').locator('iframe');
   const sandbox = await frame.getAttribute('sandbox');
   expect(sandbox).toBe('allow-scripts');
   expect(sandbox).not.toContain('allow-same-origin');
   // The frame shows that every attempt failed.
-  const attempts = outputOf(page, 'attack').frameLocator('iframe').locator('li');
+  const attempts = outputFrame(outputOf(page, 'attack')).locator('li');
   await expect(attempts).toHaveCount(5);
   const outcomes = await attempts.evaluateAll((items) => items.map((item) => [item.getAttribute('data-attempt'), item.textContent]));
   expect(outcomes.map(([name]) => name)).toEqual(['parent document', 'parent localStorage', 'own localStorage', 'indexedDB', 'cookie']);

@@ -14,24 +14,29 @@ interface Setup {
   hide: () => void;
   /** What autosave wrote to the unsaved-edits journal. */
   journalled: DocumentRecord[];
+  /** What autosave said about documents it would not save or reopen. */
+  warnings: string[];
 }
 
-function setup(): Setup {
+function setup(cap?: number): Setup {
   const notebook = createNotebook(WELCOME);
   const store = createMemoryStore();
   let ids = 0;
   let hide: () => void = () => undefined;
   const journalled: DocumentRecord[] = [];
+  const warnings: string[] = [];
   const autosave = createAutosave({
     notebook,
     store,
+    ...(cap === undefined ? {} : { cap }),
+    warn: (message) => warnings.push(message),
     journal: { write: (record) => journalled.push(record), takeAll: () => [] },
     newId: () => `doc-${String(++ids)}`,
     onPageHide: (listener) => {
       hide = listener;
     },
   });
-  return { notebook, store, autosave, hide: () => { hide(); }, journalled };
+  return { notebook, store, autosave, hide: () => { hide(); }, journalled, warnings };
 }
 
 /** Types into the first cell as the editor does; in the page `watchEdits` then calls `changed()`. */
@@ -167,6 +172,29 @@ describe('createAutosave', () => {
     await vi.advanceTimersByTimeAsync(300);
     expect(save.mock.calls.map(([record]) => record.id)).toEqual(['doc-1']);
     expect((await context.store.list()).map((entry) => entry.id)).toEqual(['doc-1', 'doc-2']);
+  });
+
+  it('does not reopen a saved document past the size cap, and says so', () => {
+    const context = setup();
+    const huge: DocumentRecord = { id: 'huge', title: 'Bomb', text: ' '.repeat(300 * 1024 * 1024), trusted: false, updatedAt: 1 };
+    expect(context.autosave.reopen(huge)).toBe(false);
+    expect(context.notebook.text()).toBe(WELCOME);
+    expect(context.autosave.currentId()).toBeNull();
+    expect(context.warnings).toEqual(['“Bomb” was not reopened: it holds more than 10 MB of text, the most the playground opens. Your current document is unchanged.']);
+  });
+
+  it('neither saves nor journals a document past the size cap, and says how to keep it', async () => {
+    const context = setup(WELCOME.length + 10);
+    type(context, 'print("a little longer than the cap allows")');
+    await vi.advanceTimersByTimeAsync(300);
+    context.hide();
+    expect(await context.store.list()).toEqual([]);
+    expect(context.journalled).toEqual([]);
+    expect(context.warnings[0]).toMatch(/^This document is not saved in this browser: it holds more than .*Save as \.tars/);
+    // Back under the cap, it is saved again.
+    type(context, 'x');
+    await vi.advanceTimersByTimeAsync(300);
+    expect((await context.store.list()).map((summary) => summary.id)).toEqual(['doc-1']);
   });
 
   it('keeps the current id when a saved document no longer parses', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { shouldReloadForIsolation } from '../../../src/share/offline';
+import { createPageKeeper, shouldReloadForIsolation } from '../../../src/share/offline';
 import { ISOLATION_HEADERS, withIsolationHeaders } from '../../../workers/service-worker/isolation-headers';
 
 function memorySession(): Pick<Storage, 'getItem' | 'setItem' | 'removeItem'> {
@@ -18,6 +18,25 @@ describe('the reload that makes a page cross-origin isolated', () => {
     expect(shouldReloadForIsolation({ crossOriginIsolated: false, session })).toBe(true);
     // The worker's headers did not help (say, a browser that ignores them): no reload loop.
     expect(shouldReloadForIsolation({ crossOriginIsolated: false, session })).toBe(false);
+  });
+});
+
+describe('a kept page', () => {
+  it('is never reloaded for isolation, and does not use up the one reload', () => {
+    const session = memorySession();
+    const keeper = createPageKeeper();
+    expect(keeper.keep()).toBe(true);
+    expect(keeper.kept).toBe(true);
+    expect(shouldReloadForIsolation({ crossOriginIsolated: false, session }, keeper)).toBe(false);
+    // The next page, not kept, still gets its reload.
+    expect(shouldReloadForIsolation({ crossOriginIsolated: false, session }, createPageKeeper())).toBe(true);
+  });
+
+  it('cannot be kept once its reload has begun', () => {
+    const keeper = createPageKeeper();
+    keeper.reloading();
+    expect(keeper.keep()).toBe(false);
+    expect(keeper.kept).toBe(false);
   });
 });
 

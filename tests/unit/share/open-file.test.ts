@@ -18,13 +18,13 @@ function setup(): Setup {
   return { notebook, notices, target: { notebook, setNotice: (message) => notices.push(message) } };
 }
 
-function fileOf(name: string, content: string): Pick<File, 'name' | 'text'> {
-  return { name, text: () => Promise.resolve(content) };
+function fileOf(name: string, content: string): Pick<File, 'name' | 'size' | 'text'> {
+  return { name, size: new TextEncoder().encode(content).length, text: () => Promise.resolve(content) };
 }
 
-function unreadable(name: string, reason: unknown): Pick<File, 'name' | 'text'> {
+function unreadable(name: string, reason: unknown): Pick<File, 'name' | 'size' | 'text'> {
   // eslint-disable-next-line @typescript-eslint/prefer-promise-reject-errors -- a non-Error rejection is part of what is tested
-  return { name, text: () => Promise.reject(reason) };
+  return { name, size: 100, text: () => Promise.reject(reason) };
 }
 
 function cellSummary(notebook: Notebook): [string, string | null, string][] {
@@ -99,13 +99,32 @@ describe('openFile', () => {
     const before = cellSummary(notebook);
     const load = vi.spyOn(notebook, 'load');
     const text = vi.fn(() => Promise.resolve(OPENED));
-    expect(await openFile({ name: 'photo.png', text }, target)).toBe(false);
+    expect(await openFile({ name: 'photo.png', size: 100, text }, target)).toBe(false);
     expect(notices).toEqual(['photo.png was not opened: the playground opens .tars, .md, .meta and .txt files.']);
     expect(text).not.toHaveBeenCalled();
     expect(load).not.toHaveBeenCalled();
     expect(notebook.text()).toBe(CURRENT);
     expect(cellSummary(notebook)).toEqual(before);
     expect(notebook.state.trusted).toBe(true);
+  });
+
+  it('refuses a 300 MB file by its size, without reading a byte of it, and keeps the document', async () => {
+    const { notebook, notices, target } = setup();
+    const load = vi.spyOn(notebook, 'load');
+    const text = vi.fn(() => Promise.resolve(OPENED));
+    expect(await openFile({ name: 'bomb.tars', size: 300 * 1024 * 1024, text }, target)).toBe(false);
+    expect(notices).toEqual(['bomb.tars was not opened: it holds more than 10 MB of text, the most the playground opens. Your current document is unchanged.']);
+    expect(text).not.toHaveBeenCalled();
+    expect(load).not.toHaveBeenCalled();
+    expect(notebook.text()).toBe(CURRENT);
+  });
+
+  it('opens a file of exactly the cap, and refuses one byte more', async () => {
+    const { notebook, target } = setup();
+    expect(await openFile(fileOf('small.tars', OPENED), target, new TextEncoder().encode(OPENED).length)).toBe(true);
+    expect(notebook.text()).toBe(OPENED);
+    expect(await openFile(fileOf('other.tars', `${CURRENT}\n`), target, CURRENT.length)).toBe(false);
+    expect(notebook.text()).toBe(OPENED);
   });
 
   it('says why a file could not be read, and keeps the document', async () => {
@@ -131,8 +150,9 @@ describe('openFile', () => {
 
   it('never rejects, even when reading throws synchronously', async () => {
     const { notices, target } = setup();
-    const file: Pick<File, 'name' | 'text'> = {
+    const file: Pick<File, 'name' | 'size' | 'text'> = {
       name: 'sync.tars',
+      size: 100,
       text: () => {
         throw new Error('no access');
       },

@@ -28,8 +28,8 @@ interface Setup {
 function setup(store: DocumentStore = createMemoryStore()): Setup {
   const notebook = createNotebook(WELCOME);
   let ids = 0;
-  const autosave = createAutosave({ notebook, store, newId: () => `doc-${String(++ids)}` });
   const notices: (string | null)[] = [];
+  const autosave = createAutosave({ notebook, store, newId: () => `doc-${String(++ids)}`, warn: (message) => notices.push(message) });
   const links: LinkTarget[] = [];
   const fetched: string[] = [];
   const forgetAddress = vi.fn<() => void>();
@@ -48,7 +48,10 @@ function setup(store: DocumentStore = createMemoryStore()): Setup {
         store,
         autosave,
         journal: createUnsavedJournal(null),
-        openLinks: (target) => links.push(target),
+        openLinks: (target) => {
+          links.push(target);
+          return Promise.resolve();
+        },
         fetchText: (url) => {
           fetched.push(url);
           return typeof response === 'string' ? Promise.resolve(response) : Promise.reject(response);
@@ -101,6 +104,13 @@ describe('openStartDocument', () => {
     await dangling.open({ kind: 'none' });
     expect(dangling.notebook.text()).toBe(WELCOME);
     expect(dangling.notices).toEqual([]);
+  });
+
+  it('does not reopen a saved document past the size cap (an older version saved a bomb), and says why', async () => {
+    const context = setup(await storeWithCurrent({ ...SAVED_RECORD, text: ' '.repeat(300 * 1024 * 1024) }));
+    await context.open({ kind: 'none' });
+    expect(context.notebook.text()).toBe(WELCOME);
+    expect(context.notices).toEqual(['“Saved” was not reopened: it holds more than 10 MB of text, the most the playground opens. Your current document is unchanged.']);
   });
 
   it('keeps the welcome document when the saved one no longer parses', async () => {
@@ -239,6 +249,47 @@ describe('fetchText', () => {
     const response = new Response(new TextEncoder().encode('x = 1'));
     expect(response.headers.get('content-type')).toBeNull();
     await expect(fetchText('/a.txt', fetcherOf(response))).resolves.toBe('x = 1');
+  });
+
+  it('refuses a file whose Content-Length passes the cap without reading its body', async () => {
+    let pulled = false;
+    let cancelled = false;
+    const body = new ReadableStream<Uint8Array>({
+      pull() {
+        pulled = true;
+      },
+      cancel() {
+        cancelled = true;
+      },
+    }, { highWaterMark: 0 });
+    const response = new Response(body, { headers: { 'content-length': String(300 * 1024 * 1024) } });
+    await expect(fetchText('/bomb.tars', fetcherOf(response))).rejects.toThrow(/^it holds more than 10 MB of text/);
+    expect(pulled).toBe(false);
+    expect(cancelled).toBe(true);
+  });
+
+  it('refuses a 300 MB file sent without a length once the running count passes the cap, and downloads no more', async () => {
+    let sent = 0;
+    let cancelled = false;
+    const body = new ReadableStream<Uint8Array>({
+      pull(controller) {
+        if (sent === 300) controller.close();
+        else {
+          sent++;
+          controller.enqueue(new Uint8Array(1024 * 1024).fill(0x20));
+        }
+      },
+      cancel() {
+        cancelled = true;
+      },
+    }, { highWaterMark: 0 });
+    const response = new Response(body);
+    expect(response.headers.get('content-length')).toBeNull();
+    await expect(fetchText('/bomb.tars', fetcherOf(response))).rejects.toThrow(/more than 10 MB/);
+    expect(sent).toBeLessThanOrEqual(12);
+    expect(cancelled).toBe(true);
+    // A file under the cap still opens whole, decoded as UTF-8.
+    await expect(fetchText('/a.tars', fetcherOf(new Response(new TextEncoder().encode('print("✓")'))), 16)).resolves.toBe('print("✓")');
   });
 
   it('rejects with the HTTP status of a response that is not ok', async () => {

@@ -69,3 +69,15 @@ describe('recoverUnsaved', () => {
     expect(journal.takeAll()).toEqual([]);
   });
 });
+
+describe('the journal and the size cap', () => {
+  it('drops an entry past the cap unread, and keeps the others', () => {
+    const storage = memoryStorage();
+    const journal = createUnsavedJournal(storage, 100);
+    journal.write(record('small', 'x = 1', 1));
+    journal.write(record('big', 'x'.repeat(101), 2));
+    storage.setItem('tars-playground:unsaved:huge', 'x'.repeat(10_000));
+    expect(journal.takeAll()).toEqual([record('small', 'x = 1', 1)]);
+    expect(storage.entries.size).toBe(0);
+  });
+});

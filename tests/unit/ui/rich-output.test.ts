@@ -1,8 +1,9 @@
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import type { NeutralObject } from '../../../src/engines/value';
 import { base64OfText, imageUrl, pickForm } from '../../../src/ui/output/mime-type';
 import { cellText, childrenOf, isNestedContainer, isRecordArray, leafText, parseJson, recordColumns, summaryOf } from '../../../src/ui/output/value-shape';
-import { frameDocument, MAX_FRAME_HEIGHT, MIN_FRAME_HEIGHT, requestedHeight } from '../../../src/ui/output/frame-document';
+import { frameDocument, HEIGHT_MESSAGE, HTML_MESSAGE, htmlMessage, MAX_FRAME_HEIGHT, MIN_FRAME_HEIGHT, OUTPUT_FRAME_PATH, requestedHeight } from '../../../src/ui/output/frame-document';
 
 describe('pickForm', () => {
   it('picks the richest form the view renders', () => {
@@ -88,5 +89,36 @@ describe('the HTML frame', () => {
     expect(requestedHeight({ tarsOutputHeight: '100' })).toBeNull();
     expect(requestedHeight('tarsOutputHeight')).toBeNull();
     expect(requestedHeight(null)).toBeNull();
+  });
+
+  it('posts the wrapped document to the frame page under the key the page reads', () => {
+    expect(htmlMessage('<p>hello</p>')).toEqual({ [HTML_MESSAGE]: frameDocument('<p>hello</p>') });
+  });
+});
+
+describe('the frame page (public/output-frame.html)', () => {
+  const page = readFileSync(new URL(`../../../public/${OUTPUT_FRAME_PATH}`, import.meta.url), 'utf8');
+  const policy = /<meta http-equiv="Content-Security-Policy" content="([^"]+)">/.exec(page)?.[1] ?? '';
+  const directives = new Map(policy.split(';').map((directive) => {
+    const [name = '', ...sources] = directive.trim().split(/\s+/);
+    return [name, sources] as const;
+  }));
+
+  it('has a policy that allows inline script and style and data: images, and nothing remote', () => {
+    expect(directives.get('default-src')).toEqual(["'none'"]);
+    expect(directives.get('script-src')).toEqual(["'unsafe-inline'"]);
+    expect(directives.get('style-src')).toEqual(["'unsafe-inline'"]);
+    expect(directives.get('img-src')).toEqual(['data:', 'blob:']);
+    // No navigation of the output's frame, and no other origin, scheme wildcard or eval anywhere.
+    expect(directives.get('frame-src')).toEqual(["'none'"]);
+    for (const [name, sources] of directives) {
+      for (const source of sources) expect(source, `${name} ${source}`).toMatch(/^('none'|'unsafe-inline'|data:|blob:)$/);
+    }
+  });
+
+  it('reads the messages the app sends and expects', () => {
+    expect(page).toContain(`data.${HTML_MESSAGE}`);
+    expect(page).toContain(`${HEIGHT_MESSAGE}: height`);
+    expect(page).toContain(`setAttribute('sandbox', 'allow-scripts')`);
   });
 });
