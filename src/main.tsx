@@ -28,13 +28,13 @@ declare global {
 const notebook = createNotebook(welcome);
 // An engine started here keeps the page from its isolation reload, which would lose the engine's run.
 const session = createSession(notebook, {
-  python: () => {
+  python: (confinement) => {
     pageKeeper.keep();
-    return workerFactories.python();
+    return workerFactories.python(confinement);
   },
-  javascript: () => {
+  javascript: (confinement) => {
     pageKeeper.keep();
-    return workerFactories.javascript();
+    return workerFactories.javascript(confinement);
   },
 });
 const [notice, setNotice] = createSignal<string | null>(null);
