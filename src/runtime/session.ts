@@ -63,7 +63,7 @@ export function createSession(notebook: Notebook, spawners: Readonly<Record<Lang
     // Live chunks come over Comlink's callback port and the result over the worker's own, and
     // two ports keep no order between them: a chunk may land after the run's result, which
     // already holds all of its output. So live output is taken only while the cell runs.
-    if (cellId !== null && notebook.state.cells[cellId]?.status === 'running') notebook.appendOutput(cellId, chunk);
+    if (cellId !== null && notebook.state.cells[cellId]?.status === 'running') notebook.queueOutput(cellId, chunk);
   };
   const hosts: EngineHosts = {
     // Python's start-up takes the longest, so a spare worker is kept warm where memory allows.
@@ -216,7 +216,7 @@ export function createSession(notebook: Notebook, spawners: Readonly<Record<Lang
     const durationMs = performance.now() - started;
     notebook.update(cell.id, (current) => ({
       status: result.success ? 'done' : 'error',
-      output: result.output,
+      ...notebook.shownOutput(cell.id, { chunks: result.output, omitted: result.outputOmitted }),
       result: result.result,
       resultText: result.resultText,
       errors: result.errors,
@@ -285,7 +285,7 @@ export function createSession(notebook: Notebook, spawners: Readonly<Record<Lang
     } catch (error) {
       if (!state.timedOut || !(error instanceof WorkerDiedError)) throw error;
       const timeout: UnifiedError = { language, kind: 'timeout', name: 'TimeoutError', message: `${limit}; the engine was restarted and its state was lost`, cellId: cell.id, line: null, column: null, frames: [] };
-      return { success: false, output: [], result: null, resultText: null, errors: [timeout], exports: [], executionTimeMs: timeoutMs, memoryBytes: null };
+      return { success: false, output: [], outputOmitted: null, result: null, resultText: null, errors: [timeout], exports: [], executionTimeMs: timeoutMs, memoryBytes: null };
     } finally {
       clearTimeout(timer);
     }

@@ -1,0 +1,77 @@
+/**
+ * Live output on its way into the store. Each chunk goes into its cell's bounder as it comes,
+ * which costs what the chunk costs, whatever the flood; the store, and so the page, is updated
+ * at most once an animation frame, with what the cell shows (SHOWN_BOUNDS).
+ */
+import type { OutputChunk } from '../engines/contract';
+import { boundOutput, bounderOf, SHOWN_BOUNDS, type BoundedOutput, type OutputBounder } from '../engines/output-bounds';
+
+export interface LiveOutput {
+  /** Adds a chunk to a cell's live output; it shows by the next frame. */
+  queue(cellId: string, chunk: OutputChunk): void;
+  /** Shows every queued chunk now. */
+  flush(): void;
+  /** Drops a cell's live state, shown or not: its output was replaced. */
+  forget(cellId: string): void;
+  /**
+   * What the cell shows of a run's final output: the live view when the live output was all of
+   * it, which saves bounding megabytes again at the end of a flood; bounded afresh otherwise.
+   */
+  shown(cellId: string, output: BoundedOutput): BoundedOutput;
+}
+
+/** Runs the callback at the next animation frame, or within 100 ms where frames do not come (a hidden tab). */
+function nextFrame(callback: () => void): void {
+  if (typeof requestAnimationFrame === 'function') requestAnimationFrame(callback);
+  setTimeout(callback, 100);
+}
+
+/**
+ * `current` gives what a cell shows now, which a cell's first live chunk is added to; `show`
+ * puts what it shows into the store. `schedule` is for tests.
+ */
+export function createLiveOutput(
+  current: (cellId: string) => BoundedOutput | null,
+  show: (cellId: string, shown: BoundedOutput) => void,
+  schedule: (callback: () => void) => void = nextFrame,
+): LiveOutput {
+  const bounders = new Map<string, OutputBounder>();
+  const dirty = new Set<string>();
+  let scheduled = false;
+
+  const flush = () => {
+    scheduled = false;
+    for (const cellId of dirty) {
+      const bounder = bounders.get(cellId);
+      if (bounder) show(cellId, bounder.view());
+    }
+    dirty.clear();
+  };
+
+  return {
+    queue(cellId, chunk) {
+      let bounder = bounders.get(cellId);
+      if (!bounder) {
+        const shown = current(cellId);
+        if (shown === null) return;
+        bounder = bounderOf(shown, SHOWN_BOUNDS);
+        bounders.set(cellId, bounder);
+      }
+      bounder.add(chunk);
+      dirty.add(cellId);
+      if (!scheduled) {
+        scheduled = true;
+        schedule(flush);
+      }
+    },
+    flush,
+    forget(cellId) {
+      bounders.delete(cellId);
+      dirty.delete(cellId);
+    },
+    shown(cellId, output) {
+      const bounder = bounders.get(cellId);
+      return bounder?.holds(output) ? bounder.view() : boundOutput(output, SHOWN_BOUNDS);
+    },
+  };
+}
