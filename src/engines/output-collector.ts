@@ -5,7 +5,7 @@ export { appendChunk } from './output-bounds';
 
 /** The window in which at most SENDS_PER_WINDOW writes are sent on at once. */
 const SEND_WINDOW_MS = 50;
-const SENDS_PER_WINDOW = 8;
+const SENDS_PER_WINDOW = 4;
 
 /**
  * Collects one run's output in order, within bounds (a flood keeps its beginning and its end),
@@ -15,7 +15,7 @@ const SENDS_PER_WINDOW = 8;
  * wait for the next write or the end of the run. So the first few writes of each window are
  * sent at once, which keeps ordinary output live, and the rest of a flood is held and merged,
  * to go in one message with the first write of a later window: a million lines cost the page
- * about twenty messages a second, not a million.
+ * about a hundred messages a second, not a million.
  */
 export class OutputCollector {
   private listener: OutputListener | null = null;

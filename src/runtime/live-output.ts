@@ -1,7 +1,7 @@
 /**
  * Live output on its way into the store. Each chunk goes into its cell's bounder as it comes,
  * which costs what the chunk costs, whatever the flood; the store, and so the page, is updated
- * at most once an animation frame, with what the cell shows (SHOWN_BOUNDS).
+ * in an animation frame, at most every 100 ms, with what the cell shows (SHOWN_BOUNDS).
  */
 import type { OutputChunk } from '../engines/contract';
 import { boundOutput, bounderOf, SHOWN_BOUNDS, type BoundedOutput, type OutputBounder } from '../engines/output-bounds';
@@ -20,10 +20,15 @@ export interface LiveOutput {
   shown(cellId: string, output: BoundedOutput): BoundedOutput;
 }
 
-/** Runs the callback at the next animation frame, or within 100 ms where frames do not come (a hidden tab). */
-function nextFrame(callback: () => void): void {
-  if (typeof requestAnimationFrame === 'function') requestAnimationFrame(callback);
-  setTimeout(callback, 100);
+/** The least time between two live updates of the store: a flood repaints ten times a second, not sixty. */
+const MIN_INTERVAL_MS = 100;
+
+/** Runs the callback at an animation frame at least `delay` ms from now, or soon after where frames do not come (a hidden tab). */
+function nextFrame(callback: () => void, delay: number): void {
+  setTimeout(() => {
+    if (typeof requestAnimationFrame === 'function') requestAnimationFrame(callback);
+    setTimeout(callback, MIN_INTERVAL_MS);
+  }, delay);
 }
 
 /**
@@ -33,14 +38,16 @@ function nextFrame(callback: () => void): void {
 export function createLiveOutput(
   current: (cellId: string) => BoundedOutput | null,
   show: (cellId: string, shown: BoundedOutput) => void,
-  schedule: (callback: () => void) => void = nextFrame,
+  schedule: (callback: () => void, delay: number) => void = nextFrame,
 ): LiveOutput {
   const bounders = new Map<string, OutputBounder>();
   const dirty = new Set<string>();
   let scheduled = false;
+  let lastFlush = -Infinity;
 
   const flush = () => {
     scheduled = false;
+    lastFlush = performance.now();
     for (const cellId of dirty) {
       const bounder = bounders.get(cellId);
       if (bounder) show(cellId, bounder.view());
@@ -61,7 +68,8 @@ export function createLiveOutput(
       dirty.add(cellId);
       if (!scheduled) {
         scheduled = true;
-        schedule(flush);
+        // The first output of a run shows at the next frame; a flood's, at most every MIN_INTERVAL_MS.
+        schedule(flush, Math.max(0, lastFlush + MIN_INTERVAL_MS - performance.now()));
       }
     },
     flush,

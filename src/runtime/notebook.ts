@@ -119,7 +119,7 @@ export interface Notebook {
    * chunk of the same stream.
    */
   appendOutput(cellId: string, chunk: OutputChunk): void;
-  /** Appends live output to a cell by the next animation frame: a flood is shown once a frame. */
+  /** Appends live output to a cell by the next animation frame: a flood is shown at most ten times a second. */
   queueOutput(cellId: string, chunk: OutputChunk): void;
   /**
    * A run's final output as the cell shows it, to set with `update`: bounded, with the whole
@@ -167,7 +167,7 @@ export function createNotebook(initialText: string): Notebook {
     trusted: true,
     trailingNewline: true,
   });
-  // Live output goes into a bounder as it comes, and into the store once a frame.
+  // Live output goes into a bounder as it comes, and into the store in a frame, ten times a second at most.
   const live = createLiveOutput(
     (cellId) => {
       const cell = state.cells[cellId];

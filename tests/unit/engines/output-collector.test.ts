@@ -35,15 +35,15 @@ describe('OutputCollector', () => {
       collector.listen(listener);
       collector.begin('cell');
       for (let line = 0; line < 100; line++) collector.write('stdout', `${line}\n`);
-      // 8 sends in the window, then the rest waits, merged into one chunk.
-      expect(listener).toHaveBeenCalledTimes(8);
+      // 4 sends in the window, then the rest waits, merged into one chunk.
+      expect(listener).toHaveBeenCalledTimes(4);
       vi.advanceTimersByTime(60);
       collector.write('stdout', 'late\n');
-      expect(listener).toHaveBeenCalledTimes(9);
-      expect(listener).toHaveBeenLastCalledWith({ stream: 'stdout', text: `${Array.from({ length: 92 }, (_, i) => `${i + 8}\n`).join('')}late\n` }, 'cell');
+      expect(listener).toHaveBeenCalledTimes(5);
+      expect(listener).toHaveBeenLastCalledWith({ stream: 'stdout', text: `${Array.from({ length: 96 }, (_, i) => `${i + 4}\n`).join('')}late\n` }, 'cell');
       for (let line = 0; line < 20; line++) collector.write('stderr', 'x');
       collector.end();
-      expect(listener).toHaveBeenLastCalledWith({ stream: 'stderr', text: 'x'.repeat(13) }, 'cell');
+      expect(listener).toHaveBeenLastCalledWith({ stream: 'stderr', text: 'x'.repeat(17) }, 'cell');
     } finally {
       vi.useRealTimers();
     }
@@ -58,12 +58,12 @@ describe('OutputCollector', () => {
       collector.begin('cell');
       for (let line = 0; line < 10; line++) collector.write('stdout', 'x');
       collector.tick();
-      expect(listener).toHaveBeenCalledTimes(8);
+      expect(listener).toHaveBeenCalledTimes(4);
       vi.advanceTimersByTime(60);
       collector.tick();
-      expect(listener).toHaveBeenLastCalledWith({ stream: 'stdout', text: 'xx' }, 'cell');
+      expect(listener).toHaveBeenLastCalledWith({ stream: 'stdout', text: 'x'.repeat(6) }, 'cell');
       collector.tick();
-      expect(listener).toHaveBeenCalledTimes(9);
+      expect(listener).toHaveBeenCalledTimes(5);
     } finally {
       vi.useRealTimers();
     }
@@ -118,10 +118,10 @@ describe('OutputCollector', () => {
       collector.listen(listener);
       collector.begin('cell');
       for (let line = 0; line < 20; line++) collector.write('stdout', 'x');
-      expect(listener).toHaveBeenCalledTimes(8);
+      expect(listener).toHaveBeenCalledTimes(4);
       collector.display({ 'text/plain': 'shown' });
-      expect(listener.mock.calls.slice(8)).toEqual([
-        [{ stream: 'stdout', text: 'x'.repeat(12) }, 'cell'],
+      expect(listener.mock.calls.slice(4)).toEqual([
+        [{ stream: 'stdout', text: 'x'.repeat(16) }, 'cell'],
         [{ stream: 'display', data: { 'text/plain': 'shown' } }, 'cell'],
       ]);
     } finally {
