@@ -238,10 +238,13 @@ export function boundOutput(output: BoundedOutput, bounds: OutputBounds): Bounde
   return bounderOf(output, bounds).view();
 }
 
+/** Counts as `998,000`; made once, since a flood's notice is written again at every repaint and `toLocaleString` sets one up each call. */
+const COUNT = new Intl.NumberFormat('en-US');
+
 /** The line that stands for what was left out, such as `… 998,000 lines (6.7 MB) left out …`. */
 export function omittedNotice(omitted: OmittedOutput): string {
-  const parts = [`${omitted.lines.toLocaleString('en-US')} ${omitted.lines === 1 ? 'line' : 'lines'} (${formatBytes(omitted.bytes)})`];
-  if (omitted.displays > 0) parts.push(`${omitted.displays.toLocaleString('en-US')} displayed ${omitted.displays === 1 ? 'output' : 'outputs'}`);
+  const parts = [`${COUNT.format(omitted.lines)} ${omitted.lines === 1 ? 'line' : 'lines'} (${formatBytes(omitted.bytes)})`];
+  if (omitted.displays > 0) parts.push(`${COUNT.format(omitted.displays)} displayed ${omitted.displays === 1 ? 'output' : 'outputs'}`);
   return `… ${parts.join(' and ')} left out …`;
 }
 

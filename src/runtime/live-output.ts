@@ -26,8 +26,15 @@ const MIN_INTERVAL_MS = 100;
 /** Runs the callback at an animation frame at least `delay` ms from now, or soon after where frames do not come (a hidden tab). */
 function nextFrame(callback: () => void, delay: number): void {
   setTimeout(() => {
-    if (typeof requestAnimationFrame === 'function') requestAnimationFrame(callback);
-    setTimeout(callback, MIN_INTERVAL_MS);
+    // Whichever comes first runs it, once.
+    let done = false;
+    const once = () => {
+      if (done) return;
+      done = true;
+      callback();
+    };
+    if (typeof requestAnimationFrame === 'function') requestAnimationFrame(once);
+    setTimeout(once, MIN_INTERVAL_MS);
   }, delay);
 }
 
