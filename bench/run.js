@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// npm run bench [-- --quick] [--runs N] [--no-build] [--only part,part]
+// npm run bench [-- --quick] [--runs N] [--no-build] [--only part,part]   (BENCH_PORT_BASE=4190 by default)
 //
 // Builds the playground and the bare baseline page once, serves them on this machine, and
 // drives headless Chromium through each figure of SPEC §7. Every figure is measured several
@@ -20,7 +20,9 @@ const quick = argv.includes('--quick');
 const runsArgument = argv.indexOf('--runs');
 const RUNS = runsArgument >= 0 ? Number(argv[runsArgument + 1]) : quick ? 1 : 5;
 const CALLS = quick ? 50 : 300;
-const PORTS = { isolated: 4190, plain: 4191 };
+/** BENCH_PORT_BASE moves the two servers (the base and the next port), so that checkouts side by side can each run it. */
+const PORT_BASE = Number(process.env.BENCH_PORT_BASE ?? '4190');
+const PORTS = { isolated: PORT_BASE, plain: PORT_BASE + 1 };
 
 // ---- statistics and the table ---------------------------------------------------------------
 
@@ -453,6 +455,72 @@ async function largeDocuments() {
   record('Large documents', 'open a 500-cell document (parse, render, paint)', opened, { name: '500 <pre> blocks added to a blank page', values: plain }, '≤ 1 s');
 }
 
+const FLOOD_LINES = 1_000_000;
+const FLOODS = /** @type {const} */ ([
+  { label: 'Python prints', kind: 'PYTHON', engine: 'python', bare: 'bare Pyodide, a plain stdout handler', code: `for i in range(${String(FLOOD_LINES)}):\n    print(i)`, bareCode: `for i in range(${String(FLOOD_LINES)}): print(i)` },
+  { label: 'console.logs', kind: 'JAVASCRIPT', engine: 'quickjs', bare: 'bare QuickJS, a plain console.log', code: `for (let i = 0; i < ${String(FLOOD_LINES)}; i++) console.log(i)`, bareCode: `for (let i = 0; i < ${String(FLOOD_LINES)}; i++) console.log(i)` },
+]);
+/** The characters a million `print(i)` write: the numbers and their line breaks. */
+const FLOOD_CHARS = Array.from({ length: FLOOD_LINES }, (_, index) => String(index).length + 1).reduce((total, length) => total + length, 0);
+
+/**
+ * A million lines from a cell, shown in the page, beside the same loop in a bare engine whose
+ * stdout handler only keeps the text; both timed from the page. While the cell runs, a timer
+ * in the page every 20 ms records how late it fires: the page's worst answer.
+ */
+async function floods() {
+  console.log('Floods');
+  const context = await freshContext();
+  const page = await openApp(context);
+  const text = FLOODS.map((flood) => `${flood.kind} flood_${flood.engine} {\n${flood.code.split('\n').map((line) => `    ${line}`).join('\n')}\n}\n`).join('\n');
+  await page.evaluate((document) => {
+    window.playground.load(document, { trusted: true });
+  }, text);
+  await page.evaluate(() => Promise.all([window.playground.python.execute('1'), window.playground.javascript.execute('1')]));
+  const baseContext = await freshContext();
+  const base = await openBaselines(baseContext);
+  await base.evaluate((index) => window.bench.start('python', index), PYODIDE_INDEX);
+  await base.evaluate(() => window.bench.start('quickjs', ''));
+  for (const flood of FLOODS) {
+    const answers = [];
+    const inCells = await repeat(RUNS, async () => {
+      const run = await page.evaluate(async (name) => {
+        let worst = 0;
+        let last = performance.now();
+        const probe = setInterval(() => {
+          const now = performance.now();
+          worst = Math.max(worst, now - last - 20);
+          last = now;
+        }, 20);
+        const started = performance.now();
+        const report = await window.playground.runCell(name);
+        const ms = performance.now() - started;
+        // What the run left the page to do (its final output, the paint) counts as the flood's.
+        await new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 50)));
+        clearInterval(probe);
+        return { ms, worst, status: report.status, output: report.output };
+      }, `flood_${flood.engine}`);
+      if (run.status !== 'done' || !run.output.includes('999999\n') || !run.output.includes('998,000 lines')) throw new Error(`the ${flood.label} flood did not finish as shown: ${run.status}, ${run.output.slice(0, 200)}`);
+      answers.push(run.worst);
+      return run.ms;
+    });
+    const bareRuns = await repeat(RUNS, async () => {
+      const timed = await base.evaluate(async ([engine, code]) => {
+        const started = performance.now();
+        const reply = await window.bench.run(engine, code, 0);
+        return { ms: performance.now() - started, reply };
+      }, /** @type {const} */ ([flood.engine, flood.bareCode]));
+      if (timed.reply.error) throw new Error(`the bare ${flood.label} flood failed: ${timed.reply.error}`);
+      if (timed.reply.outputChars !== FLOOD_CHARS) throw new Error(`the bare ${flood.label} flood wrote ${String(timed.reply.outputChars)} characters, not ${String(FLOOD_CHARS)}`);
+      return timed.ms;
+    });
+    record('Floods', `1 million ${flood.label} (a cell, to its end, shown)`, inCells, { name: flood.bare, values: bareRuns }, '≤ 2 × bare');
+    record('Floods', `the page's worst answer during the ${flood.label} flood (a 20 ms timer's lateness)`, answers, null, '≤ 100 ms');
+  }
+  await context.close();
+  await baseContext.close();
+}
+
 function sizes() {
   console.log('Size');
   const html = readFileSync('dist/index.html', 'utf8');
@@ -554,6 +622,7 @@ const sections = [
   ['variables', variables],
   ['interrupts', interrupts],
   ['large-documents', largeDocuments],
+  ['floods', floods],
   ['sizes', sizes],
   ['programs', classicPrograms],
 ];

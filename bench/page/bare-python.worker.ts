@@ -3,6 +3,8 @@ import { loadPyodide, type PyodideAPI } from 'pyodide';
 import type { EngineReply, EngineRequest } from './worker-protocol';
 
 let pyodide: PyodideAPI | null = null;
+/** What runs printed: the plain stdout handler keeps the text, as any capture of output must. */
+let printed: string[] = [];
 
 function reply(message: EngineReply): void {
   postMessage(message);
@@ -14,6 +16,13 @@ onmessage = async (event: MessageEvent<EngineRequest>) => {
   try {
     if (request.type === 'start') {
       pyodide = await loadPyodide({ indexURL: request.indexURL });
+      const decoder = new TextDecoder();
+      pyodide.setStdout({
+        write: (buffer: Uint8Array) => {
+          printed.push(decoder.decode(buffer, { stream: true }));
+          return buffer.length;
+        },
+      });
       pyodide.runPython('1 + 1');
       reply({ ms: performance.now() - started, value: null });
       return;
@@ -34,7 +43,9 @@ onmessage = async (event: MessageEvent<EngineRequest>) => {
     const value: unknown = pyodide.runPython(request.source, { globals });
     const plain: unknown = value instanceof pyodide.ffi.PyProxy ? value.toJs() : value;
     globals.destroy();
-    reply({ ms: performance.now() - started, value: plain });
+    const outputChars = printed.reduce((total, text) => total + text.length, 0);
+    printed = [];
+    reply({ ms: performance.now() - started, outputChars, value: plain });
   } catch (error) {
     reply({ ms: performance.now() - started, value: null, error: error instanceof Error ? error.message : String(error) });
   }

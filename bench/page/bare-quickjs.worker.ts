@@ -5,6 +5,8 @@ import type { EngineReply, EngineRequest } from './worker-protocol';
 
 let context: QuickJSContext | null = null;
 let interruptFlag: Int32Array | null = null;
+/** What runs logged: a plain console.log keeps the text, as any capture of output must. */
+let logged: string[] = [];
 
 function reply(message: EngineReply): void {
   postMessage(message);
@@ -20,7 +22,16 @@ onmessage = async (event: MessageEvent<EngineRequest>) => {
       // The playground's stack cap, so that deep programs meet the same limit.
       runtime.setMaxStackSize(128 * 1024);
       runtime.setInterruptHandler(() => interruptFlag !== null && Atomics.load(interruptFlag, 0) !== 0);
-      context = runtime.newContext();
+      const made = runtime.newContext();
+      context = made;
+      const log = made.newFunction('log', (...args) => {
+        logged.push(`${args.map((arg) => made.getString(arg)).join(' ')}\n`);
+      });
+      const console = made.newObject();
+      made.setProp(console, 'log', log);
+      made.setProp(made.global, 'console', console);
+      log.dispose();
+      console.dispose();
       context.unwrapResult(context.evalCode('1 + 1')).dispose();
       reply({ ms: performance.now() - started, value: null });
       return;
@@ -41,7 +52,9 @@ onmessage = async (event: MessageEvent<EngineRequest>) => {
     const handle = context.unwrapResult(context.evalCode(request.source));
     const value: unknown = context.dump(handle);
     handle.dispose();
-    reply({ ms: performance.now() - started, value });
+    const outputChars = logged.reduce((total, text) => total + text.length, 0);
+    logged = [];
+    reply({ ms: performance.now() - started, outputChars, value });
   } catch (error) {
     reply({ ms: performance.now() - started, value: null, error: error instanceof Error ? error.message : String(error) });
   }

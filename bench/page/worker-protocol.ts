@@ -11,5 +11,7 @@ export type EngineRequest =
 export interface EngineReply {
   readonly ms: number;
   readonly value: unknown;
+  /** Characters the run wrote to stdout (Python) or console.log (QuickJS). */
+  readonly outputChars?: number;
   readonly error?: string;
 }

@@ -49,5 +49,5 @@ export function confinementRefusal(policy: Policy, proof: ConfinementProof | nul
 
 /** A run that was refused before it started, as an engine returns it. */
 export function refusedRun(error: UnifiedError): ExecutionResult {
-  return { success: false, output: [], result: null, resultText: null, errors: [error], exports: [], executionTimeMs: 0, memoryBytes: null };
+  return { success: false, output: [], outputOmitted: null, result: null, resultText: null, errors: [error], exports: [], executionTimeMs: 0, memoryBytes: null };
 }

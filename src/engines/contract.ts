@@ -86,12 +86,32 @@ export interface UnifiedError {
   readonly frames: readonly ErrorFrame[];
 }
 
+/**
+ * What was left out of a flood of output: the part between the beginning and the end that were
+ * kept, counted instead of kept. Lines are counted by their line breaks.
+ */
+export interface OmittedOutput {
+  /** Where it was: the index, in the kept chunks, of the first chunk after it. */
+  readonly at: number;
+  /** Line breaks in the text left out. */
+  readonly lines: number;
+  /** The text left out, in UTF-8 bytes. */
+  readonly bytes: number;
+  /** Displayed bundles left out. */
+  readonly displays: number;
+}
+
 /** The outcome of running one piece of code (SPEC §3). */
 export interface ExecutionResult {
   /** True when the code ran to the end without an error. */
   readonly success: boolean;
   /** stdout and stderr text and displayed bundles, in the order they were written. */
   readonly output: readonly OutputChunk[];
+  /**
+   * What a flood left out of `output` (src/engines/output-bounds.ts, KEPT_BOUNDS: its first and
+   * last 16 MB of text are kept), or null when `output` is all that the run wrote.
+   */
+  readonly outputOmitted: OmittedOutput | null;
   /** The last expression's value in the neutral model, or null when there is none. */
   readonly result: NeutralValue;
   /** The language's own text form of the result (`repr` in Python), or null when there is none. */

@@ -17,7 +17,6 @@ import { INTERRUPT_SIGNAL, type InstallResult, type JavaScriptBridgeContract, ty
 import type {
   ExecuteOptions,
   ExecutionResult,
-  OutputChunk,
   OutputListener,
   ProgressListener,
   UnifiedError,
@@ -27,6 +26,7 @@ import { EngineLifecycle } from './lifecycle';
 import { TIERS, type Policy } from './policy';
 import { StartupProgress } from './startup-progress';
 import { OutputCollector } from './output-collector';
+import type { BoundedOutput } from './output-bounds';
 import { readBundle } from './mime-bundle';
 import { rewriteCell } from './javascript/cell-rewrite';
 import { readsOf } from './javascript/reads';
@@ -143,7 +143,7 @@ export class JavaScriptEngine implements JavaScriptBridgeContract {
     const started = performance.now();
     const timeoutMs = options.timeoutMs ?? this.options.timeoutMs ?? 300_000;
     this.output.begin(cellId);
-    let chunks: readonly OutputChunk[] = [];
+    let kept: BoundedOutput = { chunks: [], omitted: null };
     let outcome: Outcome;
     let exports: string[];
     try {
@@ -155,11 +155,12 @@ export class JavaScriptEngine implements JavaScriptBridgeContract {
       exports = this.changedGlobals(this.lifecycle.ready() ?? loaded).filter((name) => !name.startsWith('_'));
     } finally {
       this.deadline = null;
-      chunks = this.output.end();
+      kept = this.output.end();
     }
     return {
       success: outcome.errors.length === 0,
-      output: chunks,
+      output: kept.chunks,
+      outputOmitted: kept.omitted,
       ...outcome,
       exports,
       executionTimeMs: performance.now() - started,
@@ -483,6 +484,8 @@ export class JavaScriptEngine implements JavaScriptBridgeContract {
 
   /** The interrupt handler: past the deadline, or when the main thread raised the flag. */
   private shouldInterrupt(): boolean {
+    // The engine's one chance to act while user code runs: output held back in a flood goes out.
+    this.output.tick();
     const buffer = this.interruptBuffer;
     if (buffer !== null && Atomics.load(buffer, 0) === INTERRUPT_SIGNAL) {
       Atomics.store(buffer, 0, 0);
@@ -557,17 +560,21 @@ export class JavaScriptEngine implements JavaScriptBridgeContract {
   }
 
 
-  /** Runs the prelude in a fresh context, giving it the host's write and display functions. */
+  /** Runs the prelude in a fresh context, giving it the host's output and display functions. */
   private installPrelude(context: QuickJSContext): QuickJSHandle {
     using install = context.unwrapResult(context.evalCode(preludeSource, PRELUDE_FILE));
-    using write = context.newFunction('write', (stream, text) => {
-      this.output.write(context.getString(stream) === 'stderr' ? 'stderr' : 'stdout', context.getString(text));
+    // One function a stream, so that each console.log reads one string out of the VM, not two.
+    using writeOut = context.newFunction('writeOut', (text) => {
+      this.output.write('stdout', context.getString(text));
+    });
+    using writeErr = context.newFunction('writeErr', (text) => {
+      this.output.write('stderr', context.getString(text));
     });
     // The prelude hands over a plain object of strings, which dump copies out as it is.
     using show = context.newFunction('show', (bundle) => {
       this.output.display(readBundle(context.dump(bundle)));
     });
-    return context.unwrapResult(context.callFunction(install, context.undefined, write, show));
+    return context.unwrapResult(context.callFunction(install, context.undefined, writeOut, writeErr, show));
   }
 }
 

@@ -1,22 +1,34 @@
 import type { MimeBundle, OutputChunk, OutputListener, StreamName } from './contract';
+import { appendChunk, KEPT_BOUNDS, OutputBounder, type BoundedOutput, type OutputBounds } from './output-bounds';
+
+export { appendChunk } from './output-bounds';
 
 /** The window in which at most SENDS_PER_WINDOW writes are sent on at once. */
-const FLUSH_INTERVAL_MS = 25;
-const SENDS_PER_WINDOW = 16;
+const SEND_WINDOW_MS = 50;
+const SENDS_PER_WINDOW = 4;
 
 /**
- * Collects one run's output in order and forwards it to a listener while the run goes on.
+ * Collects one run's output in order, within bounds (a flood keeps its beginning and its end),
+ * and forwards it to a listener while the run goes on.
+ *
  * Engines run user code synchronously, so timers cannot fire mid-run: a write held back would
- * wait for the next write or the end of the run. So writes are sent at once, and only a flood
- * (more than SENDS_PER_WINDOW in a window) is held and merged, to be sent with a later write.
+ * wait for the next write or the end of the run. So the first few writes of each window are
+ * sent at once, which keeps ordinary output live, and the rest of a flood is held and merged,
+ * to go in one message with the first write of a later window: a million lines cost the page
+ * about a hundred messages a second, not a million.
  */
 export class OutputCollector {
   private listener: OutputListener | null = null;
   private cellId: string | null = null;
-  private chunks: OutputChunk[] = [];
+  private kept: OutputBounder;
   private pending: OutputChunk[] = [];
   private windowStart = 0;
   private sentInWindow = 0;
+
+  /** `bounds` limit what a run keeps; the live output is sent whole and bounded by whoever shows it. */
+  constructor(private readonly bounds: OutputBounds = KEPT_BOUNDS) {
+    this.kept = new OutputBounder(bounds);
+  }
 
   /** Sets where live output goes. */
   listen(listener: OutputListener): void {
@@ -26,7 +38,7 @@ export class OutputCollector {
   /** Starts collecting for a run of the given cell. */
   begin(cellId: string): void {
     this.cellId = cellId;
-    this.chunks = [];
+    this.kept = new OutputBounder(this.bounds);
     this.pending = [];
     this.windowStart = performance.now();
     this.sentInWindow = 0;
@@ -39,10 +51,10 @@ export class OutputCollector {
       this.listener?.({ stream, text }, null);
       return;
     }
-    appendChunk(this.chunks, { stream, text });
+    this.kept.add({ stream, text });
     appendChunk(this.pending, { stream, text });
     const now = performance.now();
-    if (now - this.windowStart >= FLUSH_INTERVAL_MS) {
+    if (now - this.windowStart >= SEND_WINDOW_MS) {
       this.windowStart = now;
       this.sentInWindow = 0;
     }
@@ -50,6 +62,17 @@ export class OutputCollector {
       this.sentInWindow++;
       this.send();
     }
+  }
+
+  /**
+   * Sends what is held once its window has passed. For an engine that gets control while user
+   * code runs (QuickJS's interrupt handler), so that held text shows during a long computation.
+   */
+  tick(): void {
+    if (this.pending.length === 0 || performance.now() - this.windowStart < SEND_WINDOW_MS) return;
+    this.windowStart = performance.now();
+    this.sentInWindow = 1;
+    this.send();
   }
 
   /**
@@ -64,18 +87,18 @@ export class OutputCollector {
       this.listener?.(chunk, null);
       return;
     }
-    this.chunks.push(chunk);
+    this.kept.add(chunk);
     this.pending.push(chunk);
     this.send();
   }
 
-  /** Ends the run: sends what is pending and returns everything the run wrote. */
-  end(): readonly OutputChunk[] {
+  /** Ends the run: sends what is pending and returns what the run kept of its output. */
+  end(): BoundedOutput {
     this.send();
-    const chunks = this.chunks;
+    const kept = this.kept.view();
     this.cellId = null;
-    this.chunks = [];
-    return chunks;
+    this.kept = new OutputBounder(this.bounds);
+    return kept;
   }
 
   private send(): void {
@@ -83,18 +106,5 @@ export class OutputCollector {
     const pending = this.pending;
     this.pending = [];
     for (const chunk of pending) this.listener?.(chunk, this.cellId);
-  }
-}
-
-/**
- * Appends a chunk in place, merging text into the last chunk when that is text of the same
- * stream. Live output and a run's final output are merged alike, so both have the same shape.
- */
-export function appendChunk(chunks: OutputChunk[], chunk: OutputChunk): void {
-  const last = chunks.at(-1);
-  if (chunk.stream !== 'display' && last !== undefined && last.stream === chunk.stream) {
-    chunks[chunks.length - 1] = { stream: chunk.stream, text: last.text + chunk.text };
-  } else {
-    chunks.push(chunk);
   }
 }

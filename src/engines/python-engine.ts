@@ -20,7 +20,6 @@ import {
   EngineError,
   type ExecuteOptions,
   type ExecutionResult,
-  type OutputChunk,
   type OutputListener,
   type ProgressListener,
   type UnifiedError,
@@ -32,6 +31,7 @@ import { readBundle } from './mime-bundle';
 import { createCapabilityGuard, isWorkerScope } from './capabilities/guard';
 import { confinementRefusal, refusedRun, type ConfinementProof } from './confinement';
 import { OutputCollector } from './output-collector';
+import type { BoundedOutput } from './output-bounds';
 import { TIERS, type Policy } from './policy';
 import { encodeForPython, pythonToNeutral, readOutcome, toPlain } from './python/conversions';
 import { createAuditGuard } from './python/audit-guard';
@@ -308,7 +308,7 @@ export class PythonEngine implements PythonBridgeContract {
       const started = performance.now();
       const pastMemoryLimit = enforcement.watchRun();
       this.output.begin(cellId);
-      let chunks: readonly OutputChunk[] = [];
+      let kept: BoundedOutput = { chunks: [], omitted: null };
       let outcome: ReturnType<typeof readOutcome>;
       try {
         // Code with top-level await returns an awaitable; any other returns its outcome at once.
@@ -319,13 +319,14 @@ export class PythonEngine implements PythonBridgeContract {
         if (!pastMemoryLimit()) throw error;
         outcome = { result: null, resultText: null, errors: [], exports: [] };
       } finally {
-        chunks = this.output.end();
+        kept = this.output.end();
       }
       // Code may catch the MemoryError and go on; the run still asked for more than it may have.
       const errors: readonly UnifiedError[] = pastMemoryLimit() ? [enforcement.memoryError(cellId, outcome.errors[0])] : outcome.errors;
       return {
         success: errors.length === 0,
-        output: chunks,
+        output: kept.chunks,
+        outputOmitted: kept.omitted,
         ...outcome,
         errors,
         executionTimeMs: performance.now() - started,

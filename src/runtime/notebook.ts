@@ -4,9 +4,10 @@
  */
 import { batch } from 'solid-js';
 import { createStore, produce, unwrap } from 'solid-js/store';
-import type { Language, OutputChunk, UnifiedError } from '../engines/contract';
+import type { Language, OmittedOutput, OutputChunk, UnifiedError } from '../engines/contract';
 import type { NeutralValue } from '../engines/value';
-import { appendChunk } from '../engines/output-collector';
+import type { BoundedOutput } from '../engines/output-bounds';
+import { createLiveOutput } from './live-output';
 import { parseMetascript } from '../metascript/parse';
 import { serializeMetascript } from '../metascript/serialize';
 import type { Block, CodeBlock, CodeKind, MetascriptSyntaxError } from '../metascript/types';
@@ -23,7 +24,15 @@ export interface CellState {
   /** A WASM cell whose code is a `.wasm` module in base64 (`WASM name (binary) {`), not WAT. */
   binary: boolean;
   status: CellStatus;
+  /** What the cell shows of its output: within SHOWN_BOUNDS, its beginning and its end. */
   output: readonly OutputChunk[];
+  /** What `output` leaves out and where, or null when it is all of it. */
+  omitted: OmittedOutput | null;
+  /**
+   * The run's output as the engine kept it (within KEPT_BOUNDS), for the download, when the
+   * cell shows only part of it; null otherwise, and while the cell runs.
+   */
+  fullOutput: BoundedOutput | null;
   result: NeutralValue;
   resultText: string | null;
   errors: readonly UnifiedError[];
@@ -100,10 +109,23 @@ export interface Notebook {
   setCode(cellId: string, code: string): void;
   /** Makes a cell a WASM cell holding a binary module, given in base64; its run state starts afresh. */
   setBinaryModule(cellId: string, base64: string): void;
-  /** Updates a cell's run state. */
+  /**
+   * Updates a cell's run state. Output set without `omitted` is output with nothing left out;
+   * set a run's output with `shownOutput`, which bounds it.
+   */
   update(cellId: string, change: (cell: CellState) => Partial<CellState>): void;
-  /** Appends live output to a cell, merging text into the last chunk of the same stream. */
+  /**
+   * Appends live output to a cell at once, within SHOWN_BOUNDS, merging text into the last
+   * chunk of the same stream.
+   */
   appendOutput(cellId: string, chunk: OutputChunk): void;
+  /** Appends live output to a cell by the next animation frame: a flood is shown at most ten times a second. */
+  queueOutput(cellId: string, chunk: OutputChunk): void;
+  /**
+   * A run's final output as the cell shows it, to set with `update`: bounded, with the whole
+   * kept for the download when it does not all show.
+   */
+  shownOutput(cellId: string, output: BoundedOutput): Pick<CellState, 'output' | 'omitted' | 'fullOutput'>;
   /** Marks the document trusted (the user pressed Trust and run) or not. */
   setTrusted(trusted: boolean): void;
   /** Calls the listener after every successful load of a new document. */
@@ -121,6 +143,8 @@ function newCell(kind: CodeKind, name: string | null, code: string, binary = fal
     binary,
     status: 'idle',
     output: [],
+    omitted: null,
+    fullOutput: null,
     result: null,
     resultText: null,
     errors: [],
@@ -143,6 +167,16 @@ export function createNotebook(initialText: string): Notebook {
     trusted: true,
     trailingNewline: true,
   });
+  // Live output goes into a bounder as it comes, and into the store in a frame, ten times a second at most.
+  const live = createLiveOutput(
+    (cellId) => {
+      const cell = state.cells[cellId];
+      return cell ? { chunks: cell.output, omitted: cell.omitted } : null;
+    },
+    (cellId, shown) => {
+      if (state.cells[cellId]) setState('cells', cellId, { output: shown.chunks, omitted: shown.omitted });
+    },
+  );
 
   const cells = () =>
     state.items.flatMap((item) => {
@@ -260,7 +294,15 @@ export function createNotebook(initialText: string): Notebook {
     },
     update(cellId, change) {
       const cell = state.cells[cellId];
-      if (cell) setState('cells', cellId, change(cell));
+      if (!cell) return;
+      const changed = change(cell);
+      if ('output' in changed) {
+        // What is set replaces the live output; any still on its way is of the run it replaces.
+        live.forget(cellId);
+        setState('cells', cellId, { omitted: null, fullOutput: null, ...changed });
+      } else {
+        setState('cells', cellId, changed);
+      }
     },
     setTrusted(trusted) {
       setState('trusted', trusted);
@@ -269,13 +311,15 @@ export function createNotebook(initialText: string): Notebook {
       loadListeners.push(listener);
     },
     appendOutput(cellId, chunk) {
-      const cell = state.cells[cellId];
-      if (!cell) return;
-      // Merged as the engine merges its final output, so that the final output, which replaces
-      // this, has the same shape and what is shown (a frame, an open tree) stays in place.
-      const output = [...cell.output];
-      appendChunk(output, chunk);
-      setState('cells', cellId, 'output', output);
+      live.queue(cellId, chunk);
+      live.flush();
+    },
+    queueOutput(cellId, chunk) {
+      live.queue(cellId, chunk);
+    },
+    shownOutput(cellId, output) {
+      const shown = live.shown(cellId, output);
+      return { output: shown.chunks, omitted: shown.omitted, fullOutput: shown.omitted === null ? null : output };
     },
   };
   notebook.load(initialText);

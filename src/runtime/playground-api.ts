@@ -4,6 +4,7 @@
  */
 import { unwrap } from 'solid-js/store';
 import type { UnifiedError } from '../engines/contract';
+import { outputText } from '../engines/output-bounds';
 import type { NeutralValue } from '../engines/value';
 import { shareUrl } from '../share/share-link';
 import type { AuditEntry } from './audit-log';
@@ -16,7 +17,10 @@ export interface CellReport {
   readonly name: string | null;
   readonly kind: string;
   readonly status: CellStatus;
-  /** stdout and stderr text as shown, in order; what `display()` showed is left out. */
+  /**
+   * stdout and stderr text as shown, in order; what `display()` showed is left out. A flood shows
+   * its beginning, a line such as `… 998,000 lines (6.7 MB) left out …`, and its end.
+   */
   readonly output: string;
   readonly result: NeutralValue;
   readonly errors: readonly UnifiedError[];
@@ -82,7 +86,7 @@ export function reportOf(stored: CellState, stale: boolean): CellReport {
     kind: cell.kind,
     status: cell.status,
     // Text only, as SPEC §8 says; displayed bundles are shown in the page but not reported here.
-    output: cell.output.map((chunk) => (chunk.stream === 'display' ? '' : chunk.text)).join(''),
+    output: outputText({ chunks: cell.output, omitted: cell.omitted }),
     result: cell.result,
     errors: [...cell.errors],
   };

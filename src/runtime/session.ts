@@ -64,7 +64,7 @@ export function createSession(notebook: Notebook, spawners: Readonly<Record<Lang
     // Live chunks come over Comlink's callback port and the result over the worker's own, and
     // two ports keep no order between them: a chunk may land after the run's result, which
     // already holds all of its output. So live output is taken only while the cell runs.
-    if (cellId !== null && notebook.state.cells[cellId]?.status === 'running') notebook.appendOutput(cellId, chunk);
+    if (cellId !== null && notebook.state.cells[cellId]?.status === 'running') notebook.queueOutput(cellId, chunk);
   };
   // A worker is made confined or open as the policy of the moment needs (worker-factories.ts).
   const neededKind = () => confinementFor(policy.effective());
@@ -216,7 +216,7 @@ export function createSession(notebook: Notebook, spawners: Readonly<Record<Lang
     const durationMs = performance.now() - started;
     notebook.update(cell.id, (current) => ({
       status: result.success ? 'done' : 'error',
-      output: result.output,
+      ...notebook.shownOutput(cell.id, { chunks: result.output, omitted: result.outputOmitted }),
       result: result.result,
       resultText: result.resultText,
       errors: result.errors,

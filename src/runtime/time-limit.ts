@@ -62,7 +62,7 @@ export function asTimedOut(result: ExecutionResult, language: Language, cellId: 
 /** The whole result of a run whose worker was replaced to stop it at its limit. */
 export function lostToTimeout(language: Language, cellId: string, limitMs: number): ExecutionResult {
   const error = timeoutError(language, cellId, `${limitMessage(limitMs)}; the engine was restarted and its state was lost`);
-  return { success: false, output: [], result: null, resultText: null, errors: [error], exports: [], executionTimeMs: limitMs, memoryBytes: null };
+  return { success: false, output: [], outputOmitted: null, result: null, resultText: null, errors: [error], exports: [], executionTimeMs: limitMs, memoryBytes: null };
 }
 
 function timeoutError(language: Language, cellId: string, message: string): UnifiedError {

@@ -1,11 +1,13 @@
-import { For, Index, Match, Switch } from 'solid-js';
+import { For, Index, Match, Show, Switch } from 'solid-js';
 import type { OutputChunk } from '../engines/contract';
 import type { CellState } from '../runtime/notebook';
 import { usePlayground } from './playground-context';
 import { formatError } from './format-error';
 import { MarkdownView } from './output/MarkdownView';
 import { MimeView } from './output/MimeView';
+import { OmittedNotice } from './output/OmittedNotice';
 import { ResultView } from './output/ResultView';
+import { StreamText } from './output/StreamText';
 import './output/output.css';
 
 /**
@@ -19,13 +21,19 @@ export function CellOutput(props: { cell: CellState }) {
     return cell ? { label: cell.name === null ? `cell ${cellId}` : `cell "${cell.name}"`, code: cell.code } : undefined;
   };
   const label = () => (props.cell.name === null ? 'this cell' : `cell ${props.cell.name}`);
+  const split = () => props.cell.omitted?.at ?? props.cell.output.length;
+  const head = () => props.cell.output.slice(0, split());
+  const tail = () => props.cell.output.slice(split());
   const empty = () => props.cell.output.length === 0 && props.cell.resultText === null && props.cell.errors.length === 0;
   return (
     <div class="cell-output" data-testid="cell-output" aria-live="polite" classList={{ empty: empty() }}>
       {/* By index: the final output replaces the live one with the same shape, so frames and
-          open trees stay as they are instead of being built again. */}
+          open trees stay as they are instead of being built again. A flood shows its beginning,
+          a notice of what was left out, and its end (SHOWN_BOUNDS). */}
       <div class="output-flow streams" hidden={props.cell.output.length === 0}>
-        <Index each={props.cell.output}>{(chunk) => <Chunk chunk={chunk()} label={label()} markdown={props.cell.kind === 'MARKDOWN'} />}</Index>
+        <Index each={head()}>{(chunk) => <Chunk chunk={chunk()} label={label()} markdown={props.cell.kind === 'MARKDOWN'} />}</Index>
+        <Show when={props.cell.omitted}>{(omitted) => <OmittedNotice omitted={omitted()} full={props.cell.fullOutput} name={props.cell.name ?? 'cell'} />}</Show>
+        <Index each={tail()}>{(chunk) => <Chunk chunk={chunk()} label={label()} markdown={props.cell.kind === 'MARKDOWN'} />}</Index>
       </div>
       <ResultView result={props.cell.result} text={props.cell.resultText} label={label()} />
       <For each={props.cell.errors}>
@@ -50,7 +58,7 @@ function Chunk(props: { chunk: OutputChunk; label: string; markdown: boolean }) 
   return (
     <Switch>
       <Match when={markdown()}>{(stream) => <MarkdownView text={stream().text} />}</Match>
-      <Match when={text()}>{(stream) => <span class={stream().stream}>{stream().text}</span>}</Match>
+      <Match when={text()}>{(stream) => <StreamText chunk={stream()} />}</Match>
       <Match when={bundle()}>{(data) => <MimeView data={data()} label={props.label} />}</Match>
     </Switch>
   );

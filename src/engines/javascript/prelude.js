@@ -1,7 +1,7 @@
 // The playground's JavaScript support code. It runs inside QuickJS before any user code and
-// returns the functions the engine needs; the host's write and show functions never become
+// returns the functions the engine needs; the host's output and show functions never become
 // globals.
-(function install(write, show) {
+(function install(writeOut, writeErr, show) {
   'use strict';
   var MAX_DEPTH = 4;
   var MAX_ITEMS = 100;
@@ -68,6 +68,12 @@
   }
 
   function format(args) {
+    // The common case of a flood, one string or number, without the general path's arrays.
+    if (args.length === 1) {
+      var only = args[0];
+      if (typeof only === 'string') return only;
+      if (typeof only === 'number' && !Object.is(only, -0)) return String(only);
+    }
     return Array.prototype.map.call(args, function (item) { return inspect(item, 0, []); }).join(' ');
   }
 
@@ -97,15 +103,15 @@
     return [rule('┌', '┬', '┐'), line(header), rule('├', '┼', '┤')].concat(body.map(line), [rule('└', '┴', '┘')]).join('\n');
   }
 
-  var out = function () { write('stdout', format(arguments) + '\n'); };
-  var err = function () { write('stderr', format(arguments) + '\n'); };
+  var out = function () { writeOut(format(arguments) + '\n'); };
+  var err = function () { writeErr(format(arguments) + '\n'); };
   var console = {
     log: out,
     info: out,
     debug: out,
     warn: err,
     error: err,
-    table: function (data) { write('stdout', table(data) + '\n'); },
+    table: function (data) { writeOut(table(data) + '\n'); },
   };
   Object.defineProperty(globalThis, 'console', { value: console, writable: true, configurable: true, enumerable: false });
 

@@ -38,7 +38,7 @@ class FakeEngine {
   execute(code: string): Promise<ExecutionResult> {
     if (code === 'hang') return new Promise<never>(() => undefined);
     this.globals += 1;
-    return Promise.resolve({ success: true, output: [], result: this.globals, resultText: String(this.globals), errors: [], exports: [], executionTimeMs: 0, memoryBytes: null });
+    return Promise.resolve({ success: true, output: [], outputOmitted: null, result: this.globals, resultText: String(this.globals), errors: [], exports: [], executionTimeMs: 0, memoryBytes: null });
   }
 
   setInterruptBuffer(): Promise<void> {

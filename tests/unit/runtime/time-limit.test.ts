@@ -3,7 +3,7 @@ import type { ExecutionResult } from '../../../src/engines/contract';
 import type { StopOutcome } from '../../../src/runtime/engine-host';
 import { asTimedOut, limitMessage, lostToTimeout, TIMEOUT_GRACE_MS, TIMEOUT_INTERRUPT_GRACE_MS, watchTimeLimit } from '../../../src/runtime/time-limit';
 
-const done: ExecutionResult = { success: true, output: [], result: 1, resultText: '1', errors: [], exports: ['x'], executionTimeMs: 5, memoryBytes: null };
+const done: ExecutionResult = { success: true, output: [], outputOmitted: null, result: 1, resultText: '1', errors: [], exports: ['x'], executionTimeMs: 5, memoryBytes: null };
 
 describe('the time limit watch', () => {
   beforeEach(() => {
