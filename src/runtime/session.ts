@@ -135,7 +135,7 @@ export function createSession(notebook: Notebook, spawners: Readonly<Record<Lang
   };
 
   /** Puts a cell's exports into the store; values that cannot cross are kept as barriers. */
-  const collect = async (language: Language, cellId: string, names: readonly string[]): Promise<number> => {
+  const collect = async (language: Language, cellId: string, names: readonly string[], stopped: () => boolean = () => false): Promise<number> => {
     if (names.length === 0) return 0;
     // Only the exported names: previews of every global would repr large values on each run.
     const infos = await host(language).call((remote) => remote.getVariables(names));
@@ -145,6 +145,8 @@ export function createSession(notebook: Notebook, spawners: Readonly<Record<Lang
       let value: NeutralValue = null;
       let barrier: string | null = null;
       try {
+        // Past the cell's time limit no further read starts: each could run the value's own code again.
+        if (stopped()) throw new Error(`${name} was not read: the cell ran past its time limit`);
         value = (await host(language).call(async (remote): Promise<NeutralValue | undefined> => await remote.getVariable(name))) ?? null;
       } catch (error) {
         barrier = error instanceof Error ? error.message : String(error);
@@ -314,7 +316,7 @@ export function createSession(notebook: Notebook, spawners: Readonly<Record<Lang
         watch.clear();
         return { result: await freeMemory(result), exported: 0, wasmOut: 0 };
       }
-      const exported = await collect(language, cell.id, result.exports);
+      const exported = await collect(language, cell.id, result.exports, () => watch.timedOut());
       const wasmOut = await wasm.collect(language, wasmCall(language));
       return { result: watch.timedOut() ? asTimedOut(result, language, cell.id, limitMs) : result, exported, wasmOut };
     } catch (error) {

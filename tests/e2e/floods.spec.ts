@@ -56,7 +56,8 @@ declare global {
 }
 
 for (const flood of FLOODS) {
-  test(`a million ${flood.language} lines finish, the page answers throughout, and the cell shows both ends and the count left out`, async ({ page }) => {
+  // @alone: the page's answer time is measured, so no other browser may share the two cores (package.json).
+  test(`a million ${flood.language} lines finish, the page answers throughout, and the cell shows both ends and the count left out`, { tag: '@alone' }, async ({ page }) => {
     test.setTimeout(180_000);
     await openDocument(page, tars({ kind: flood.kind, name: 'warm', code: flood.warm }, { kind: flood.kind, name: 'flood', code: flood.flood }));
     // The engine starts first, so that the probe watches the flood and not a start-up.
@@ -101,7 +102,7 @@ for (const flood of FLOODS) {
     expect(probe.worst, `the page answered at worst ${probe.worst.toFixed(0)} ms late`).toBeLessThan(ANSWER_MS);
   });
 
-  test(`Stop can be clicked during an endless ${flood.language} flood, and stops it`, async ({ page }) => {
+  test(`Stop can be clicked during an endless ${flood.language} flood, and stops it`, { tag: '@alone' }, async ({ page }) => {
     test.setTimeout(120_000);
     await openDocument(page, tars({ kind: flood.kind, name: 'warm', code: flood.warm }, { kind: flood.kind, name: 'endless', code: flood.endless }));
     await page.evaluate(() => window.playground.runCell('warm'));

@@ -85,7 +85,8 @@ const names = (limit: number) => [`${String(limit)} ms`, `${String(limit / 1000)
  * failed test costs a fresh worker and so a cold Python start, and a case that leaves an
  * engine stuck is recovered with Stop and a restart, so the next case starts clean.
  */
-test('code that never returns, on every path that runs user code, is stopped at its limit, and the next cells run', async ({ app }) => {
+// @alone: running times are measured against the limit, so no other browser may share the two cores (package.json).
+test('code that never returns, on every path that runs user code, is stopped at its limit, and the next cells run', { tag: '@alone' }, async ({ app }) => {
   test.setTimeout(CASES.length * 60_000);
   const { page } = app;
   const summary: string[] = [];
