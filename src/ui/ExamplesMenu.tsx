@@ -1,5 +1,6 @@
-import { createResource, createSignal, For, onCleanup, Show } from 'solid-js';
+import { createResource, createSignal, For, Show } from 'solid-js';
 import { usePlayground } from './playground-context';
+import { menuDismissal } from './menu-dismissal';
 import { focusCellEditor } from './editor/focus';
 import { exampleUrl, parseExamplesIndex, type ExampleEntry } from './examples-index';
 
@@ -31,17 +32,7 @@ export function ExamplesMenu() {
       setFailure(`Could not open ${entry.title}: ${error instanceof Error ? error.message : String(error)}`);
     }
   };
-  const onFocusOut = (event: FocusEvent) => {
-    if (!(event.relatedTarget instanceof Node) || !root?.contains(event.relatedTarget)) setOpen(false);
-  };
-  const onKeyDown = (event: KeyboardEvent) => {
-    if (event.key === 'Escape' && open()) {
-      event.stopPropagation();
-      setOpen(false);
-      root?.querySelector('button')?.focus();
-    }
-  };
-  onCleanup(() => setOpen(false));
+  const { onFocusOut, onKeyDown } = menuDismissal({ root: () => root, isOpen: open, close: () => setOpen(false), toggle: () => root?.querySelector('button') });
 
   return (
     <div class="menu" ref={root} onFocusOut={onFocusOut} onKeyDown={onKeyDown}>

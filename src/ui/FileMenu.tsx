@@ -1,4 +1,4 @@
-import { createResource, createSignal, For, onCleanup, Show } from 'solid-js';
+import { createResource, createSignal, For, Show } from 'solid-js';
 import { exportMarkdown } from '../metascript/markdown';
 import { parseMetascript } from '../metascript/parse';
 import { documentTitle, NEW_DOCUMENT } from '../share/document-title';
@@ -8,6 +8,7 @@ import { OPENABLE_TYPES, openFile } from '../share/open-file';
 import { useDocuments } from './documents-context';
 import { focusCellEditor } from './editor/focus';
 import { usePlayground } from './playground-context';
+import { menuDismissal } from './menu-dismissal';
 import { relativeTime } from './relative-time';
 import './FileMenu.css';
 
@@ -73,17 +74,7 @@ export function FileMenu() {
     await store.remove(id);
     void refetch();
   };
-  const onFocusOut = (event: FocusEvent) => {
-    if (!(event.relatedTarget instanceof Node) || !root?.contains(event.relatedTarget)) close();
-  };
-  const onKeyDown = (event: KeyboardEvent) => {
-    if (event.key === 'Escape' && open()) {
-      event.stopPropagation();
-      close();
-      toggle?.focus();
-    }
-  };
-  onCleanup(close);
+  const { onFocusOut, onKeyDown } = menuDismissal({ root: () => root, isOpen: open, close, toggle: () => toggle });
 
   return (
     <div class="menu file-menu" ref={root} onFocusOut={onFocusOut} onKeyDown={onKeyDown}>

@@ -1,7 +1,8 @@
-import { createSignal, For, onCleanup, Show } from 'solid-js';
+import { createSignal, For, Show } from 'solid-js';
 import { TIER_NAMES, TIER_ORDER, type Tier } from '../engines/policy';
 import { ALLOWS } from '../runtime/policy-control';
 import { usePlayground } from './playground-context';
+import { menuDismissal } from './menu-dismissal';
 import './PolicyMenu.css';
 
 /**
@@ -20,17 +21,7 @@ export function PolicyMenu() {
     root?.querySelector('button')?.focus();
     session.policy.choose(next);
   };
-  const onFocusOut = (event: FocusEvent) => {
-    if (!(event.relatedTarget instanceof Node) || !root?.contains(event.relatedTarget)) setOpen(false);
-  };
-  const onKeyDown = (event: KeyboardEvent) => {
-    if (event.key === 'Escape' && open()) {
-      event.stopPropagation();
-      setOpen(false);
-      root?.querySelector('button')?.focus();
-    }
-  };
-  onCleanup(() => setOpen(false));
+  const { onFocusOut, onKeyDown } = menuDismissal({ root: () => root, isOpen: open, close: () => setOpen(false), toggle: () => root?.querySelector('button') });
   return (
     <div class="menu policy-menu" ref={root} onFocusOut={onFocusOut} onKeyDown={onKeyDown}>
       <button

@@ -1,8 +1,9 @@
-import { createSignal, onCleanup, Show } from 'solid-js';
+import { createSignal, Show } from 'solid-js';
 import { documentProperty } from '../runtime/document-settings';
 import { downloadText, fileNameFor } from '../share/download';
 import { LONG_LINK_CHARACTERS, shareUrl } from '../share/share-link';
 import { usePlayground } from './playground-context';
+import { menuDismissal } from './menu-dismissal';
 import './ShareButton.css';
 
 interface Shared {
@@ -36,17 +37,7 @@ export function ShareButton() {
     return typeof name === 'string' ? name : 'metascript';
   };
   const close = () => setShared(null);
-  const onFocusOut = (event: FocusEvent) => {
-    if (!(event.relatedTarget instanceof Node) || !root?.contains(event.relatedTarget)) close();
-  };
-  const onKeyDown = (event: KeyboardEvent) => {
-    if (event.key === 'Escape' && shared()) {
-      event.stopPropagation();
-      close();
-      root?.querySelector('button')?.focus();
-    }
-  };
-  onCleanup(close);
+  const { onFocusOut, onKeyDown } = menuDismissal({ root: () => root, isOpen: () => shared() !== null, close, toggle: () => root?.querySelector('button') });
 
   return (
     <div class="menu" ref={root} onFocusOut={onFocusOut} onKeyDown={onKeyDown}>
