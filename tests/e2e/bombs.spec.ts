@@ -172,7 +172,7 @@ test('a 300 MB file is refused by its size, picked or dropped, and the document 
  * without a length, as a server that compresses on the fly sends it. Only the running count
  * of the decoded body can refuse it. Everything else is passed through, headers included.
  */
-async function serveWithBomb(upstream: string, port: number): Promise<Server> {
+async function serveWithBomb(upstream: string): Promise<{ server: Server; port: number }> {
   const gzipped = await gzipBomb(300);
   const server = createServer((request, response) => {
     void (async () => {
@@ -187,14 +187,14 @@ async function serveWithBomb(upstream: string, port: number): Promise<Server> {
       response.end(Buffer.from(await answer.arrayBuffer()));
     })().catch(() => response.destroy());
   });
-  await new Promise<void>((resolve) => server.listen(port, 'localhost', resolve));
-  return server;
+  // Port 0: the system picks a free port, so runs side by side never share one.
+  await new Promise<void>((resolve) => server.listen(0, 'localhost', resolve));
+  const address = server.address();
+  return { server, port: typeof address === 'object' && address !== null ? address.port : 0 };
 }
 
 test('a ?src file too large by its length, or inflating to 300 MB with none, is refused, and the saved document opens instead', async ({ browser, baseURL }) => {
-  // 5210 is this suite's own port, beside the project servers (PLAYGROUND_PORT_BASE + 0..3).
-  const port = Number(process.env.PLAYGROUND_PORT_BASE ?? '4173') + 10 + (test.info().project.name === 'isolated' ? 0 : 1);
-  const server = await serveWithBomb(baseURL ?? '', port);
+  const { server, port } = await serveWithBomb(baseURL ?? '');
   const fresh = await freshPage(browser, `http://localhost:${String(port)}/`);
   try {
     const { page } = fresh;

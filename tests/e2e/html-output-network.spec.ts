@@ -22,7 +22,8 @@ interface Logger {
 }
 
 /** The attacker's server: records every request and answers anything, readable cross-origin. */
-async function startLogger(port: number): Promise<Logger> {
+async function startLogger(): Promise<Logger> {
+  let port = 0;
   const requests: string[] = [];
   const server: Server = createServer((request, response) => {
     const path = new URL(request.url ?? '/', 'http://logger').pathname;
@@ -38,8 +39,18 @@ async function startLogger(port: number): Promise<Logger> {
     response.writeHead(200, { ...headers, 'content-type': type });
     response.end(type === 'image/png' ? PNG : type === 'text/css' ? 'p { color: red }' : type === 'text/javascript' ? 'window.remoteScript = true;' : 'logged');
   });
-  await new Promise<void>((resolve) => server.listen(port, 'localhost', resolve));
-  return { origin: `http://localhost:${String(port)}`, requests, close: () => server.close() };
+  // Port 0: the system picks a free port, so tests running side by side never share one.
+  await new Promise<void>((resolve) => server.listen(0, 'localhost', resolve));
+  const address = server.address();
+  port = typeof address === 'object' && address !== null ? address.port : 0;
+  return {
+    origin: `http://localhost:${String(port)}`,
+    requests,
+    close: () => {
+      server.closeAllConnections();
+      server.close();
+    },
+  };
 }
 
 /** The roads, each named by the path it asks for. */
@@ -86,14 +97,9 @@ function document(tier: 'restrictive' | 'standard', origin: string): string {
   return `CONFIG {\n    security: "${tier}"\n}\n\nJAVASCRIPT probe {\n${displays.replace(/^/gm, '    ')}\n}\n`;
 }
 
-function loggerPort(): number {
-  // This suite's own ports, beside the project servers (PLAYGROUND_PORT_BASE + 0..3).
-  return Number(process.env.PLAYGROUND_PORT_BASE ?? '4173') + 20 + (test.info().project.name === 'isolated' ? 0 : 1);
-}
-
 for (const tier of ['standard', 'restrictive'] as const) {
   test(`HTML output under ${tier} runs its inline script and reaches no server by any road`, async ({ page }) => {
-    const logger = await startLogger(loggerPort());
+    const logger = await startLogger();
     try {
       await openDocument(page, document(tier, logger.origin));
       const report = await page.evaluate(() => window.playground.runCell('probe'));
@@ -115,7 +121,7 @@ for (const tier of ['standard', 'restrictive'] as const) {
 }
 
 test('the same probe in a frame without the frame page reaches the server by every road, so an escape would be seen', async ({ page }) => {
-  const logger = await startLogger(loggerPort());
+  const logger = await startLogger();
   try {
     await page.goto(`${logger.origin}/unprotected.html`);
     await expect.poll(() => ROADS.filter((road) => !logger.requests.includes(road))).toEqual([]);
