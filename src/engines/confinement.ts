@@ -4,7 +4,7 @@
  * `Function` constructor throws an `EvalError`; without one it returns a function. The check is
  * made once, as the worker's module starts, before any user code could change `Function`.
  */
-import type { ExecutionResult, UnifiedError } from './contract';
+import type { UnifiedError } from './contract';
 import type { Policy } from './policy';
 
 export interface ConfinementProof {
@@ -47,7 +47,3 @@ export function confinementRefusal(policy: Policy, proof: ConfinementProof | nul
   };
 }
 
-/** A run that was refused before it started, as an engine returns it. */
-export function refusedRun(error: UnifiedError): ExecutionResult {
-  return { success: false, output: [], outputOmitted: null, result: null, resultText: null, errors: [error], exports: [], executionTimeMs: 0, memoryBytes: null };
-}

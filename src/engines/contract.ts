@@ -3,6 +3,7 @@
  * Python, JavaScript and later engines through this interface only, so it never branches
  * on language. Everything that crosses it is structured-cloneable.
  */
+import type { CellRequest, CellRun } from './cell-request';
 import type { ConfinementProof } from './confinement';
 import type { Policy } from './policy';
 import type { NeutralValue } from './value';
@@ -179,6 +180,11 @@ export interface EngineContract {
   init(onProgress?: ProgressListener, onOutput?: OutputListener): Promise<void>;
   /** Runs code in the engine's persistent global scope. Never rejects for user errors. */
   execute(code: string, options?: ExecuteOptions): Promise<ExecutionResult>;
+  /**
+   * Runs a notebook cell in one call: finds its reads, sets the newer values it was sent, runs
+   * it, and describes its exports without converting them (cell-request.ts).
+   */
+  runCell(request: CellRequest): Promise<CellRun>;
   /** Reads one global as a neutral value; undefined when it is not set. */
   getVariable(name: string): Promise<NeutralValue | undefined>;
   /** Sets one global from a neutral value. */

@@ -22,6 +22,8 @@ import type {
   UnifiedError,
   VersionInfo,
 } from './contract';
+import type { CellRequest, CellRun, ExportInfo } from './cell-request';
+import { ForeignValues, runCellRequest } from './cell-runner';
 import { EngineLifecycle } from './lifecycle';
 import { TIERS, type Policy } from './policy';
 import { StartupProgress } from './startup-progress';
@@ -41,7 +43,8 @@ import { PolicyError } from './javascript/module-policy';
 import { moduleError, stopError, type StopReason } from './javascript/run-errors';
 import { PolicyState } from './javascript/policy-state';
 import type { PositionMap } from './javascript/edits';
-import { confinementRefusal, refusedRun, type ConfinementProof } from './confinement';
+import { confinementRefusal, type ConfinementProof } from './confinement';
+import { failedRun } from './failed-run';
 import { ConversionError, type NeutralValue } from './value';
 import { bindWasm } from './javascript/wasm-binding';
 import { WasmInstances, type WasmModuleSpec } from './wasm/wasm-instances';
@@ -105,6 +108,8 @@ export class JavaScriptEngine implements JavaScriptBridgeContract {
   private stopReason: StopReason | null = null;
   private cancelWait: ((reason: StopReason | null) => void) | null = null;
   private readonly guard: PolicyState;
+  /** Values given from another language, to find what a cell changed in place. */
+  private readonly foreign = new ForeignValues();
   /** The worker's own fetch, kept for the Unrestricted tier's bridge. */
   private readonly hostFetch: typeof fetch;
 
@@ -139,7 +144,7 @@ export class JavaScriptEngine implements JavaScriptBridgeContract {
     const loaded = await this.loaded();
     const cellId = options.cellId ?? `run-${++this.runCounter}`;
     const refusal = confinementRefusal(this.guard.policy, this.options.confinement ?? null, 'javascript', cellId);
-    if (refusal) return refusedRun(refusal);
+    if (refusal) return failedRun(refusal);
     const started = performance.now();
     const timeoutMs = options.timeoutMs ?? this.options.timeoutMs ?? 300_000;
     this.output.begin(cellId);
@@ -151,7 +156,7 @@ export class JavaScriptEngine implements JavaScriptBridgeContract {
       this.limitMs = timeoutMs;
       this.stopReason = null;
       this.guard.beginRun();
-      outcome = await this.runCell(loaded, code, cellId, timeoutMs);
+      outcome = await this.evaluateCell(loaded, code, cellId, timeoutMs);
       exports = this.changedGlobals(this.lifecycle.ready() ?? loaded).filter((name) => !name.startsWith('_'));
     } finally {
       this.deadline = null;
@@ -166,6 +171,36 @@ export class JavaScriptEngine implements JavaScriptBridgeContract {
       executionTimeMs: performance.now() - started,
       memoryBytes: memoryUsed(loaded.runtime, loaded.context),
     };
+  }
+
+  runCell(request: CellRequest): Promise<CellRun> {
+    return runCellRequest(
+      {
+        language: 'javascript',
+        analyzeReads: (code) => this.analyzeReads(code),
+        setVariable: (name, value) => this.setVariable(name, value),
+        getVariable: (name) => this.getVariable(name),
+        execute: (code, options) => this.execute(code, options),
+        describe: (names) => this.describe(names),
+        takeWasmChanges: () => this.takeWasmChanges(),
+      },
+      this.foreign,
+      request,
+    );
+  }
+
+  /** Describes globals without converting them: kind, bounded preview, size estimate, barrier. */
+  private async describe(names: readonly string[]): Promise<ExportInfo[]> {
+    const { context, helpers } = await this.loaded();
+    return this.armed(() =>
+      this.describeVariables(context, helpers, names).map(({ info, estimate }) => ({
+        name: info.name,
+        type: info.type,
+        preview: info.preview,
+        sizeBytes: estimate,
+        barrier: info.isCallable ? 'a JavaScript function cannot cross between languages' : info.type === 'symbol' ? 'a JavaScript symbol cannot cross between languages' : null,
+      })),
+    );
   }
 
   async executeWithVariables(code: string, variables: Readonly<Record<string, NeutralValue>>, options: ExecuteOptions = {}): Promise<ExecutionResult> {
@@ -237,11 +272,11 @@ export class JavaScriptEngine implements JavaScriptBridgeContract {
 
   async getVariables(names?: readonly string[]): Promise<VariableInfo[]> {
     const { context, helpers } = await this.loaded();
-    return this.armed(() => this.describeVariables(context, helpers, names));
+    return this.armed(() => this.describeVariables(context, helpers, names).map(({ info }) => info));
   }
 
-  private describeVariables(context: QuickJSContext, helpers: QuickJSHandle, names: readonly string[] | undefined): VariableInfo[] {
-    const variables: VariableInfo[] = [];
+  private describeVariables(context: QuickJSContext, helpers: QuickJSHandle, names: readonly string[] | undefined): { info: VariableInfo; estimate: number }[] {
+    const variables: { info: VariableInfo; estimate: number }[] = [];
     for (const name of this.declared) {
       if (names && !names.includes(name)) continue;
       using handle = this.readGlobal(context, name);
@@ -250,12 +285,14 @@ export class JavaScriptEngine implements JavaScriptBridgeContract {
       try {
         using kind = callHelper(context, helpers, 'kind', handle);
         using preview = callHelper(context, helpers, 'inspect', handle);
+        using size = callHelper(context, helpers, 'sizeEstimate', handle);
         const text = context.getString(preview);
-        variables.push({ name, type: describeKind(context.getString(kind)), preview: text.length <= 120 ? text : `${text.slice(0, 119)}…`, isCallable });
+        const info = { name, type: describeKind(context.getString(kind)), preview: text.length <= 120 ? text : `${text.slice(0, 119)}…`, isCallable };
+        variables.push({ info, estimate: context.getNumber(size) });
       } catch {
         // A getter, toString or trap of the value's own threw, or ran to the deadline.
         const stopped = this.takeStop();
-        variables.push({ name, type: 'unknown', preview: stopped === null ? '(its getters or traps threw)' : '(its getters or traps did not return in time)', isCallable });
+        variables.push({ info: { name, type: 'unknown', preview: stopped === null ? '(its getters or traps threw)' : '(its getters or traps did not return in time)', isCallable }, estimate: 0 });
       }
     }
     return variables;
@@ -305,6 +342,7 @@ export class JavaScriptEngine implements JavaScriptBridgeContract {
     this.declared.clear();
     this.maps.clear();
     this.wasm.clear();
+    this.foreign.clear();
     this.lifecycle.set({ runtime: loaded.runtime, heap: loaded.heap, ...this.newContext(loaded.runtime) });
   }
 
@@ -350,7 +388,7 @@ export class JavaScriptEngine implements JavaScriptBridgeContract {
   }
 
   /** Rewrites, loads imports, evaluates, and waits for a top-level await to settle. */
-  private async runCell(loaded: Loaded, code: string, cellId: string, timeoutMs: number): Promise<Outcome> {
+  private async evaluateCell(loaded: Loaded, code: string, cellId: string, timeoutMs: number): Promise<Outcome> {
     const { context } = loaded;
     const rewritten = rewriteCell(code);
     if (rewritten === null) return this.settle(loaded, context.evalCode(code, cellId), cellId, timeoutMs);

@@ -25,11 +25,14 @@ import {
   type UnifiedError,
   type VersionInfo,
 } from './contract';
+import type { CellRequest, CellRun, ExportInfo } from './cell-request';
+import { ForeignValues, runCellRequest } from './cell-runner';
 import { filesIn } from './fetch-progress';
 import { EngineLifecycle } from './lifecycle';
 import { readBundle } from './mime-bundle';
 import { createCapabilityGuard, isWorkerScope } from './capabilities/guard';
-import { confinementRefusal, refusedRun, type ConfinementProof } from './confinement';
+import { confinementRefusal, type ConfinementProof } from './confinement';
+import { failedRun } from './failed-run';
 import { OutputCollector } from './output-collector';
 import type { BoundedOutput } from './output-bounds';
 import { TIERS, type Policy } from './policy';
@@ -104,6 +107,8 @@ export class PythonEngine implements PythonBridgeContract {
   private readonly output = new OutputCollector();
   private readonly wasm = new WasmInstances();
   private report: StartupReport | null = null;
+  /** Values given from another language, to find what a cell changed in place. */
+  private readonly foreign = new ForeignValues();
   private runCounter = 0;
   /** The end of the runs, policy changes and package loads queued so far. */
   private queue: Promise<unknown> = Promise.resolve();
@@ -119,6 +124,40 @@ export class PythonEngine implements PythonBridgeContract {
     const { runCell } = await this.loaded();
     const cellId = options.cellId ?? `run-${++this.runCounter}`;
     return this.run(cellId, () => runCell(code, cellId) as unknown);
+  }
+
+  runCell(request: CellRequest): Promise<CellRun> {
+    return runCellRequest(
+      {
+        language: 'python',
+        analyzeReads: (code) => this.analyzeReads(code),
+        setVariable: (name, value) => this.setVariable(name, value),
+        getVariable: (name) => this.getVariable(name),
+        execute: (code, options) => this.execute(code, options),
+        describe: (names) => this.describe(names),
+        takeWasmChanges: () => this.takeWasmChanges(),
+      },
+      this.foreign,
+      request,
+    );
+  }
+
+  /** Describes globals without converting them: type, bounded repr, size estimate, barrier. */
+  private async describe(names: readonly string[]): Promise<ExportInfo[]> {
+    const described = await this.plainCall('describe', names);
+    // Python's None arrives as undefined; every field is checked on its way out.
+    return (Array.isArray(described) ? described : []).flatMap((item: unknown): ExportInfo[] => {
+      if (typeof item !== 'object' || item === null) return [];
+      const field = (key: string): unknown => Reflect.get(item, key);
+      const name = field('name');
+      if (typeof name !== 'string') return [];
+      const text = (key: string) => {
+        const value = field(key);
+        return typeof value === 'string' ? value : null;
+      };
+      const size = field('sizeBytes');
+      return [{ name, type: text('type') ?? 'object', preview: text('preview') ?? '', sizeBytes: typeof size === 'number' ? size : 0, barrier: text('barrier') }];
+    });
   }
 
   async executeWithVariables(code: string, variables: Readonly<Record<string, NeutralValue>>, options: ExecuteOptions = {}): Promise<ExecutionResult> {
@@ -196,6 +235,7 @@ export class PythonEngine implements PythonBridgeContract {
     await this.loaded();
     this.call('reset_globals');
     this.wasm.clear();
+    this.foreign.clear();
   }
 
   async loadWasm(spec: WasmModuleSpec): Promise<void> {
@@ -304,7 +344,7 @@ export class PythonEngine implements PythonBridgeContract {
     return this.exclusive(async () => {
       // A worker that cannot prove its policy, or could not take a capability away, runs nothing.
       const refusal = confinementRefusal(enforcement.policy, this.options.confinement ?? null, 'python', cellId) ?? enforcement.refusal(cellId);
-      if (refusal) return refusedRun(refusal);
+      if (refusal) return failedRun(refusal);
       const started = performance.now();
       const pastMemoryLimit = enforcement.watchRun();
       this.output.begin(cellId);

@@ -156,3 +156,49 @@ export function isNeutralSet(value: NeutralValue): value is NeutralSet {
 export function isNeutralArray(value: NeutralValue): value is NeutralArray {
   return Array.isArray(value);
 }
+
+/**
+ * Whether two neutral values are the same value: numbers by Object.is (NaN equals NaN, -0 is
+ * not 0), dates by time, typed arrays by type and bytes, sets whatever their order, everything
+ * else item by item in order. Past MAX_DEPTH it answers false, which at worst counts an
+ * unchanged value as changed.
+ */
+export function neutralEquals(a: NeutralValue, b: NeutralValue, depth = 0): boolean {
+  if (Object.is(a, b)) return true;
+  if (depth > MAX_DEPTH || a === null || b === null || typeof a !== 'object' || typeof b !== 'object') return false;
+  const same = (x: NeutralValue, y: NeutralValue) => neutralEquals(x, y, depth + 1);
+  if (a instanceof Date || b instanceof Date) return a instanceof Date && b instanceof Date && Object.is(a.getTime(), b.getTime());
+  if (isTypedArray(a) || isTypedArray(b)) return isTypedArray(a) && isTypedArray(b) && a.constructor === b.constructor && sameBytes(a, b);
+  if (isNeutralArray(a) || isNeutralArray(b)) return isNeutralArray(a) && isNeutralArray(b) && a.length === b.length && a.every((item, index) => same(item, b[index] ?? null));
+  if (isNeutralMap(a) || isNeutralMap(b)) {
+    if (!isNeutralMap(a) || !isNeutralMap(b) || a.size !== b.size) return false;
+    const right = [...b];
+    return [...a].every(([key, item], index) => {
+      const pair = right[index];
+      return pair !== undefined && same(key, pair[0]) && same(item, pair[1]);
+    });
+  }
+  if (isNeutralSet(a) || isNeutralSet(b)) {
+    if (!isNeutralSet(a) || !isNeutralSet(b) || a.size !== b.size) return false;
+    // A Python set keeps no order, so members are matched, not compared in turn.
+    const rest = [...b].filter((item) => typeof item === 'object' && item !== null);
+    return [...a].every((item) => {
+      if (typeof item !== 'object' || item === null) return b.has(item);
+      const at = rest.findIndex((other) => same(item, other));
+      if (at === -1) return false;
+      rest.splice(at, 1);
+      return true;
+    });
+  }
+  const keys = Object.keys(a);
+  if (keys.length !== Object.keys(b).length) return false;
+  return keys.every((key) => Object.hasOwn(b, key) && same(a[key] ?? null, b[key] ?? null));
+}
+
+function sameBytes(a: ArrayBufferView, b: ArrayBufferView): boolean {
+  if (a.byteLength !== b.byteLength) return false;
+  const left = new Uint8Array(a.buffer, a.byteOffset, a.byteLength);
+  const right = new Uint8Array(b.buffer, b.byteOffset, b.byteLength);
+  for (let index = 0; index < left.length; index++) if (left[index] !== right[index]) return false;
+  return true;
+}

@@ -7,8 +7,8 @@ import type { NeutralValue } from '../engines/value';
 import type { EngineHost } from './engine-host';
 
 // The policy is the session's to set, from the document and the user's consent, never an embedder's.
-// WASM modules come from the document's WASM cells, through the session.
-type Lifecycle = 'init' | 'dispose' | 'setInterruptBuffer' | 'interrupt' | 'setPolicy' | 'loadWasm' | 'takeWasmChanges';
+// WASM modules come from the document's WASM cells, and cells run, through the session.
+type Lifecycle = 'init' | 'dispose' | 'setInterruptBuffer' | 'interrupt' | 'setPolicy' | 'loadWasm' | 'takeWasmChanges' | 'runCell';
 
 /** The JavaScript bridge operations a page or embedder may call. */
 export type JavaScriptClient = Omit<JavaScriptBridgeContract, Lifecycle>;

@@ -5,6 +5,7 @@
 import { proxy, wrap, type Remote } from 'comlink';
 import { createSignal, type Accessor } from 'solid-js';
 import { INTERRUPT_SIGNAL, type Interruptible } from '../engines/bridge';
+import type { CellRequest, CellRun } from '../engines/cell-request';
 import type {
   EngineContract,
   ExecuteOptions,
@@ -57,6 +58,8 @@ export interface EngineHost<C extends HostedEngine = HostedEngine> {
   readonly startup: Accessor<StartupTime | null>;
   /** Starts the engine if needed and runs code; rejects with WorkerDiedError if the worker dies. */
   execute(code: string, options?: ExecuteOptions): Promise<ExecutionResult>;
+  /** Runs a notebook cell in one call (engines/cell-request.ts); rejects with WorkerDiedError if the worker dies. */
+  run(request: CellRequest): Promise<CellRun>;
   /** Starts the engine without running anything. */
   start(): Promise<void>;
   /** Reports the engine's versions, starting it if needed. */
@@ -331,6 +334,7 @@ export function createEngineHost<C extends HostedEngine = HostedEngine>(
     language,
     status,
     execute: (code, options = {}) => call((remote) => remote.execute(code, options)),
+    run: (request) => call(async (remote): Promise<CellRun> => await remote.runCell(request)),
     start: () => current().ready,
     versionInfo: () => call((remote) => remote.versionInfo()),
     call,

@@ -3,7 +3,7 @@
  * so its shape only ever grows.
  */
 import { unwrap } from 'solid-js/store';
-import type { UnifiedError } from '../engines/contract';
+import type { Language, UnifiedError } from '../engines/contract';
 import { outputText } from '../engines/output-bounds';
 import type { NeutralValue } from '../engines/value';
 import { shareUrl } from '../share/share-link';
@@ -66,6 +66,11 @@ export interface PlaygroundApi {
   variables(): Promise<Record<string, VariableReport>>;
   /** Stops whatever is running, in every engine. */
   stop(): Promise<void>;
+  /**
+   * Replaces one engine's worker, as the UI's Restart does: its state is lost, its exports leave
+   * the store, and cells that read them become stale. The other languages keep what they hold.
+   */
+  restart(language: Language): Promise<void>;
   /** A link that reproduces the current document: this page's address with `#v1/<payload>`. */
   shareLink(): string;
   /** The audit log: every run, stop and crash, with timestamps. */
@@ -75,6 +80,8 @@ export interface PlaygroundApi {
   /** The JavaScript bridge's operations, run in the JavaScript worker. */
   readonly javascript: JavaScriptClient;
 }
+
+const ENGINES: readonly string[] = ['python', 'javascript'];
 
 /** A plain snapshot of a cell, detached from the reactive store. */
 export function reportOf(stored: CellState, stale: boolean): CellReport {
@@ -111,12 +118,23 @@ export function createPlaygroundApi(notebook: Notebook, session: Session, ready:
       return report(await session.runCell(cell.id));
     },
     cells: () => notebook.cells().map(report),
-    variables: () =>
-      Promise.resolve(
-        Object.fromEntries(
-          Object.values(unwrap(session.variables.entries)).map((entry) => [entry.name, { language: entry.origin, type: entry.type, value: entry.value }]),
-        ),
-      ),
+    variables: async () => {
+      // Values stay in their engines until asked for; this asks for every one.
+      const names = Object.keys(session.variables.entries);
+      const reports: [string, VariableReport][] = [];
+      for (const name of names) {
+        const entry = session.variables.entries[name];
+        if (!entry) continue;
+        const value = await session.readValue(name).catch(() => null);
+        reports.push([name, { language: entry.origin, type: entry.type, value }]);
+      }
+      return Object.fromEntries(reports);
+    },
+    restart: (language) => {
+      // Called from a console or an embedder, so the name is checked, whatever its type says.
+      if (!ENGINES.includes(language)) return Promise.reject(new Error(`there is no ${language} engine; restart python or javascript`));
+      return session.restartEngine(language);
+    },
     stop: () => session.stop(),
     shareLink: () => shareUrl(notebook.text(), location.href),
     audit: () => session.audit.entries(),

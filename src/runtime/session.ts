@@ -5,11 +5,12 @@
  * are injected into its engine before it runs, when the store has a newer version.
  */
 import { createSignal, type Accessor } from 'solid-js';
-import { unwrap } from 'solid-js/store';
 import type { JavaScriptBridgeContract, PythonBridgeContract } from '../engines/bridge';
 import type { ExecutionResult, Language, OutputChunk, UnifiedError } from '../engines/contract';
 import type { Tier } from '../engines/policy';
 import { ConversionError, type NeutralValue } from '../engines/value';
+import { createCellRunner, StoppedError } from './cell/run-within-limit';
+import type { HeldVersions } from './cell/prepare';
 import { interpolate } from '../metascript/interpolate';
 import type { PropertyBlock, PropertyValue } from '../metascript/types';
 import { createAuditLog, type AuditLog } from './audit-log';
@@ -18,9 +19,9 @@ import { createEngineHost, hasMemoryForSpare, WorkerDiedError, type EngineHost }
 import { createPolicyControl, type PolicyControl } from './policy-control';
 import { languageOf, type CellState, type Notebook } from './notebook';
 import { createVariableStore, sizeOf, type VariableStore } from './variable-store';
+import { createVariableValues } from './variable-values';
 import { PAGE_BYTES } from '../engines/wasm/module-reader';
 import { createWasmModules, runWasmCell, type EngineCall } from './wasm-modules';
-import { asTimedOut, lostToTimeout, watchTimeLimit, type TimeLimitWatch } from './time-limit';
 import { confinementFor, type WorkerSpawner } from './worker-factories';
 
 /** The engine hosts, one per language, each typed with what its engine offers. */
@@ -42,11 +43,16 @@ export interface Session {
   stop(): Promise<void>;
   /**
    * Replaces an engine's worker with a fresh one, stopping whatever it was running. Its
-   * variables are lost; the store keeps the values other languages exported.
+   * variables are lost and its exports leave the store; the other languages keep theirs.
    */
   restartEngine(language: Language): Promise<void>;
   /** Whether a cell read a variable that has changed since it ran. */
   isStale(cell: CellState): boolean;
+  /**
+   * A store entry's value, read from its engine the first time (exports are lazy). Rejects with
+   * a ConversionError when the value cannot cross.
+   */
+  readValue(name: string): Promise<NeutralValue>;
   /** Messages of the ACTION log blocks of the last run, reactive. */
   readonly log: Accessor<readonly string[]>;
   /** Every run, violation, stop, restart, crash, tier change and trust decision, with timestamps. */
@@ -56,8 +62,6 @@ export interface Session {
   /** Marks an untrusted document (a share link, a foreign file) trusted, then runs it all. */
   trustAndRun(): Promise<readonly CellState[]>;
 }
-
-const LANGUAGE_NAMES: Record<Language, string> = { python: 'Python', javascript: 'JavaScript' };
 
 export function createSession(notebook: Notebook, spawners: Readonly<Record<Language, WorkerSpawner>>): Session {
   const onOutput = (chunk: OutputChunk, cellId: string | null) => {
@@ -93,8 +97,9 @@ export function createSession(notebook: Notebook, spawners: Readonly<Record<Lang
   const givenTier: Record<Language, Tier | null> = { python: null, javascript: null };
   let lastTier: string | null = null;
   const [log, setLog] = createSignal<readonly string[]>([]);
-  /** The store version each engine holds of each name, natively or injected. */
-  const held: Record<Language, Map<string, number>> = { python: new Map(), javascript: new Map() };
+  /** The store version each engine holds of each name, natively or given. */
+  const held: HeldVersions = { python: new Map(), javascript: new Map() };
+  const values = createVariableValues(variables, (language, name) => host(language).call(async (remote): Promise<NeutralValue | undefined> => await remote.getVariable(name)));
   /** The worker generation each `held` map describes. */
   const generations: Record<Language, number> = { python: 0, javascript: 0 };
   /** Packages of the document's CONFIG already installed in Python. */
@@ -104,73 +109,39 @@ export function createSession(notebook: Notebook, spawners: Readonly<Record<Lang
   let stopRequested = false;
   const stopping = () => stopRequested;
 
-  const settings = (): DocumentSettings => documentSettings(notebook, (name) => displayOf(variables.entries[name]?.value));
+  /** The document's settings, `${name}` placeholders filled from the store, values loaded as needed. */
+  const settings = async (): Promise<DocumentSettings> => {
+    const names = new Set<string>();
+    documentSettings(notebook, (name) => {
+      names.add(name);
+      return undefined;
+    });
+    return documentSettings(notebook, await values.lookup(names, displayOf));
+  };
 
   /** VARIABLE blocks seed the store, unless a cell has written the name since. */
-  const seedVariables = () => {
-    for (const [name, value] of settings().variables) {
+  const seedVariables = async () => {
+    for (const [name, value] of (await settings()).variables) {
       const current = variables.entries[name];
       if (current && current.origin !== 'document') continue;
-      if (current && sameValue(current.value, value)) continue;
+      if (current && sameValue(current.value ?? null, value)) continue;
       variables.put({ name, origin: 'document', cellId: null, type: typeof value, preview: displayOf(value), sizeBytes: sizeOf(value), value, barrier: null });
     }
   };
 
-  /** Injects the store's newer values of the names a cell reads; returns an error, or the bytes moved. */
-  const inject = async (language: Language, reads: readonly string[], cellId: string): Promise<UnifiedError | number> => {
-    let moved = 0;
-    for (const name of reads) {
-      const entry = variables.entries[name];
-      if (!entry || entry.origin === language || (held[language].get(name) ?? 0) >= entry.version) continue;
-      if (entry.barrier !== null) {
-        return crossingError(language, cellId, `${name} is a ${LANGUAGE_NAMES[entry.origin === 'document' ? language : entry.origin]} ${entry.type} and cannot cross to ${LANGUAGE_NAMES[language]}: ${entry.barrier}`);
-      }
-      // The store wraps objects in proxies, which cannot be cloned into a worker.
-      const value = unwrap(entry.value);
-      await host(language).call((remote) => remote.setVariable(name, value));
-      held[language].set(name, entry.version);
-      moved += entry.sizeBytes;
-    }
-    return moved;
-  };
-
-  /** Puts a cell's exports into the store; values that cannot cross are kept as barriers. */
-  const collect = async (language: Language, cellId: string, names: readonly string[], stopped: () => boolean = () => false): Promise<number> => {
-    if (names.length === 0) return 0;
-    // Only the exported names: previews of every global would repr large values on each run.
-    const infos = await host(language).call((remote) => remote.getVariables(names));
-    let moved = 0;
-    for (const name of names) {
-      const info = infos.find((candidate) => candidate.name === name);
-      let value: NeutralValue = null;
-      let barrier: string | null = null;
-      try {
-        // Past the cell's time limit no further read starts: each could run the value's own code again.
-        if (stopped()) throw new Error(`${name} was not read: the cell ran past its time limit`);
-        value = (await host(language).call(async (remote): Promise<NeutralValue | undefined> => await remote.getVariable(name))) ?? null;
-      } catch (error) {
-        barrier = error instanceof Error ? error.message : String(error);
-      }
-      const sizeBytes = barrier === null ? sizeOf(value) : 0;
-      moved += sizeBytes;
-      const version = variables.put({
-        name,
-        origin: language,
-        cellId,
-        type: info?.type ?? typeof value,
-        preview: info?.preview ?? displayOf(value),
-        sizeBytes,
-        value,
-        barrier: barrier === null ? null : barrier.replace(/^ConversionError: /, ''),
-      });
-      held[language].set(name, version);
-    }
-    return moved;
+  /** Text with `${name}` placeholders filled from the store, values loaded as needed. */
+  const fillPlaceholders = async (text: string): Promise<string> => {
+    const names = new Set<string>();
+    interpolate(text, (name) => {
+      names.add(name);
+      return undefined;
+    });
+    return interpolate(text, await values.lookup(names, displayOf));
   };
 
   const ensurePackages = (): Promise<UnifiedError | null> => {
     packagesReady ??= (async () => {
-      for (const reference of settings().packages) {
+      for (const reference of (await settings()).packages) {
         const result = await hosts.python.call((remote) => remote.installPackage(reference));
         if (!result.success) return { language: 'python', kind: 'runtime', name: 'PackageError', message: result.message, cellId: null, line: null, column: null, frames: [] };
       }
@@ -179,42 +150,29 @@ export function createSession(notebook: Notebook, spawners: Readonly<Record<Lang
     return packagesReady;
   };
 
+  /** Runs a code cell: its engine's policy and packages first, then the run itself (cell/). */
   const runCode = async (cell: CellState, language: Language): Promise<void> => {
     const started = performance.now();
-    const reads = await host(language).call((remote) => remote.analyzeReads(cell.code));
     // A worker that crashed or was replaced since the last run holds none of what was put in it.
     if (host(language).generation() !== generations[language]) {
       forget(language);
       generations[language] = host(language).generation();
     }
-    const readVersions = Object.fromEntries(reads.map((name) => [name, variables.version(name)]));
     const rules = await applyPolicy(language);
     if (language === 'python') {
       const failure = await ensurePackages();
       if (failure) {
-        notebook.update(cell.id, (current) => ({ status: 'error', errors: [{ ...failure, cellId: cell.id }], runCount: current.runCount + 1, readVersions }));
+        notebook.update(cell.id, (current) => ({ status: 'error', errors: [{ ...failure, cellId: cell.id }], runCount: current.runCount + 1 }));
         return;
       }
     }
-    const injected = await inject(language, reads, cell.id);
-    if (typeof injected !== 'number') {
-      notebook.update(cell.id, (current) => ({ status: 'error', errors: [injected], runCount: current.runCount + 1, readVersions }));
-      return;
-    }
-    let wasmIn: number;
-    try {
-      wasmIn = await wasm.prepare(language, reads, wasmCall(language));
-    } catch (error) {
-      const message = error instanceof Error ? error.message : String(error);
-      const failure: UnifiedError = { language, kind: 'runtime', name: 'LinkError', message, cellId: cell.id, line: null, column: null, frames: [] };
-      notebook.update(cell.id, (current) => ({ status: 'error', errors: [failure], runCount: current.runCount + 1, readVersions }));
-      return;
-    }
     // A stop that came while the cell was being prepared stops it before its code starts.
     if (stopping()) throw new StoppedError('the cell was stopped before it started');
-    const { result, exported, wasmOut } = await executeWithin(language, cell, rules.timeLimitMs);
-    // What the cell wrote itself is not a change it has missed.
-    for (const name of result.exports) if (name in readVersions) readVersions[name] = variables.version(name);
+    const { result, reads, bytesMoved } = await cells.runWithin(language, cell, rules.timeLimitMs);
+    // A worker replaced during the run (a stop, the time limit, a memory error) was forgotten then.
+    generations[language] = host(language).generation();
+    // The versions the cell saw; what it wrote itself is not a change it has missed.
+    const readVersions = Object.fromEntries(reads.map((name) => [name, variables.version(name)]));
     const durationMs = performance.now() - started;
     notebook.update(cell.id, (current) => ({
       status: result.success ? 'done' : 'error',
@@ -227,7 +185,7 @@ export function createSession(notebook: Notebook, spawners: Readonly<Record<Lang
       totalMs: current.totalMs + durationMs,
       engineMs: result.executionTimeMs,
       memoryBytes: result.memoryBytes,
-      bytesMoved: injected + exported + wasmIn + wasmOut,
+      bytesMoved,
       readVersions,
     }));
   };
@@ -281,62 +239,23 @@ export function createSession(notebook: Notebook, spawners: Readonly<Record<Lang
     return { ...result, exports: [], errors: result.errors.map((error) => (error.kind === 'memory' ? { ...error, message: error.message + note } : error)) };
   };
 
-  /** Watches a cell's run and the reading of its exports against the document's time limit. */
-  const watchCell = (language: Language, cell: CellState, limitMs: number): TimeLimitWatch =>
-    watchTimeLimit({
-      limitMs,
-      interrupt: (graceMs) => host(language).interrupt(graceMs),
-      onStopped: (outcome) => {
-        if (outcome === 'idle') return;
-        if (outcome === 'restarted') forget(language);
-        audit.record({
-          kind: outcome === 'interrupted' ? 'interrupt' : 'restart',
-          language,
-          cellId: cell.id,
-          detail: outcome === 'interrupted' ? `stopped at its time limit of ${String(limitMs)} ms; the engine kept its state` : `the worker was replaced to stop the cell at its time limit of ${String(limitMs)} ms; its state was lost`,
-        });
-      },
-    });
+  const cells = createCellRunner({
+    host,
+    variables,
+    values,
+    held,
+    wasm,
+    wasmCall,
+    audit,
+    stopping,
+    forget: (language) => {
+      forget(language);
+    },
+    freeMemory,
+  });
 
-  /**
-   * Runs a cell's code and reads its exports, within its time limit: past it, the run is
-   * interrupted, or its worker replaced, whichever part of the work it was in.
-   */
-  const executeWithin = async (language: Language, cell: CellState, limitMs: number): Promise<{ result: ExecutionResult; exported: number; wasmOut: number }> => {
-    const watch = watchCell(language, cell, limitMs);
-    let result: ExecutionResult | null = null;
-    try {
-      result = await host(language).execute(cell.code, { cellId: cell.id, timeoutMs: limitMs });
-      for (const error of result.errors) {
-        if (error.kind === 'policy') audit.record({ kind: 'violation', language, cellId: cell.id, detail: error.message });
-      }
-      // Python's own heap, that is: a WASM module's memory past its cap (WasmMemoryError) is the module's.
-      // The fresh worker holds nothing to collect, and its start is not the cell's time.
-      if (language === 'python' && result.errors.some((error) => error.kind === 'memory' && error.name === 'MemoryError')) {
-        watch.clear();
-        return { result: await freeMemory(result), exported: 0, wasmOut: 0 };
-      }
-      const exported = await collect(language, cell.id, result.exports, () => watch.timedOut());
-      const wasmOut = await wasm.collect(language, wasmCall(language));
-      return { result: watch.timedOut() ? asTimedOut(result, language, cell.id, limitMs) : result, exported, wasmOut };
-    } catch (error) {
-      if (!watch.timedOut()) throw error;
-      // The worker was replaced, or the interrupt broke off reading the exports.
-      if (error instanceof WorkerDiedError) {
-        forget(language);
-        return { result: lostToTimeout(language, cell.id, limitMs), exported: 0, wasmOut: 0 };
-      }
-      return { result: asTimedOut({ ...(result ?? lostToTimeout(language, cell.id, limitMs)), exports: [] }, language, cell.id, limitMs), exported: 0, wasmOut: 0 };
-    } finally {
-      watch.clear();
-    }
-  };
-
-  const runMarkdown = (cell: CellState) => {
-    const text = interpolate(cell.code, (name) => {
-      const entry = variables.entries[name];
-      return entry ? displayOf(entry.value) : undefined;
-    });
+  const runMarkdown = async (cell: CellState) => {
+    const text = await fillPlaceholders(cell.code);
     notebook.update(cell.id, (current) => ({ status: 'done', output: [{ stream: 'stdout', text }], runCount: current.runCount + 1 }));
   };
 
@@ -363,9 +282,9 @@ export function createSession(notebook: Notebook, spawners: Readonly<Record<Lang
   const runCell = async (cellId: string): Promise<CellState> => {
     const cell = notebook.state.cells[cellId];
     if (!cell) throw new Error(`there is no cell ${cellId}`);
-    seedVariables();
+    await seedVariables();
     if (cell.kind === 'MARKDOWN') {
-      runMarkdown(cell);
+      await runMarkdown(cell);
       return notebook.state.cells[cellId] ?? cell;
     }
     if (cell.kind === 'WASM') return runWasm(cell);
@@ -396,7 +315,10 @@ export function createSession(notebook: Notebook, spawners: Readonly<Record<Lang
         frames: [],
       };
       notebook.update(cellId, (current) => ({ status: 'error', errors: [crash], runCount: current.runCount + 1 }));
-      if (error instanceof WorkerDiedError) forget(language);
+      if (error instanceof WorkerDiedError) {
+        forget(language);
+        generations[language] = host(language).generation();
+      }
       audit.record(
         stopped
           ? { kind: 'run', language, cellId, detail: 'stopped by the user', durationMs: performance.now() - started, outcome: 'stopped' }
@@ -419,7 +341,7 @@ export function createSession(notebook: Notebook, spawners: Readonly<Record<Lang
     let failed = false;
     for (const step of steps) {
       if ('block' in step) {
-        if (!failed && !stopping()) runAction(step.block);
+        if (!failed && !stopping()) await runAction(step.block);
         continue;
       }
       if (failed || stopping()) {
@@ -432,13 +354,14 @@ export function createSession(notebook: Notebook, spawners: Readonly<Record<Lang
   };
 
   /** ACTION blocks of type `log` print their message, with `${name}` interpolated. */
-  const runAction = (block: PropertyBlock) => {
-    seedVariables();
+  const runAction = async (block: PropertyBlock) => {
+    await seedVariables();
     const read = (key: string) => block.properties.find((entry) => entry.key === key)?.value;
     if (read('type') !== 'log') return;
     const message = read('message');
     const text = typeof message === 'string' ? message : displayOf(message === undefined ? null : toLogValue(message));
-    setLog((lines) => [...lines, interpolate(text, (name) => (variables.entries[name] ? displayOf(variables.entries[name].value) : undefined))]);
+    const line = await fillPlaceholders(text);
+    setLog((lines) => [...lines, line]);
   };
 
   const stop = async (): Promise<void> => {
@@ -454,9 +377,14 @@ export function createSession(notebook: Notebook, spawners: Readonly<Record<Lang
     });
   };
 
-  /** A new worker holds nothing: no injected values, no policy and, for Python, no document packages. */
+  /**
+   * A new worker holds nothing: no values given to it, no policy and, for Python, no document
+   * packages. Its exports leave the store, since their values went with it, and the cells that
+   * read them become stale; the other engines keep what they hold of them.
+   */
   const forget = (language: Language) => {
     held[language].clear();
+    variables.forgetOrigin(language);
     wasm.forget(language);
     applied[language] = null;
     givenTier[language] = null;
@@ -469,6 +397,7 @@ export function createSession(notebook: Notebook, spawners: Readonly<Record<Lang
     forget(language);
     audit.record({ kind: 'restart', language, cellId: null, detail: 'restarted by the user; its state was lost' });
     await host(language).restart();
+    generations[language] = host(language).generation();
   };
 
   const isStale = (cell: CellState): boolean =>
@@ -545,16 +474,8 @@ export function createSession(notebook: Notebook, spawners: Readonly<Record<Lang
     stop,
     restartEngine,
     isStale,
+    readValue: (name) => values.read(name),
   };
-}
-
-/** A run that a stop ended before its code started. */
-class StoppedError extends Error {
-  override readonly name = 'InterruptedError';
-}
-
-function crossingError(language: Language, cellId: string, message: string): UnifiedError {
-  return { language, kind: 'conversion', name: 'ConversionError', message, cellId, line: null, column: null, frames: [] };
 }
 
 /** How a value reads in Markdown and previews: text as itself, everything else compactly. */

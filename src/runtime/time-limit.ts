@@ -7,6 +7,7 @@
  * worker is replaced, so a cell is never running long past its limit.
  */
 import type { ExecutionResult, Language, UnifiedError } from '../engines/contract';
+import { failedRun } from '../engines/failed-run';
 import type { StopOutcome } from './engine-host';
 
 /** Extra time past the limit for an engine that keeps its own deadline to stop by itself. */
@@ -62,7 +63,7 @@ export function asTimedOut(result: ExecutionResult, language: Language, cellId: 
 /** The whole result of a run whose worker was replaced to stop it at its limit. */
 export function lostToTimeout(language: Language, cellId: string, limitMs: number): ExecutionResult {
   const error = timeoutError(language, cellId, `${limitMessage(limitMs)}; the engine was restarted and its state was lost`);
-  return { success: false, output: [], outputOmitted: null, result: null, resultText: null, errors: [error], exports: [], executionTimeMs: limitMs, memoryBytes: null };
+  return failedRun(error, limitMs);
 }
 
 function timeoutError(language: Language, cellId: string, message: string): UnifiedError {

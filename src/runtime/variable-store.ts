@@ -1,6 +1,7 @@
 /**
- * The variable store (SPEC §4): every value a cell exported, in the neutral model, with where it
- * came from. Reactive, so the Variables panel and stale marks follow it. Each write gets a new
+ * The variable store (SPEC §4): every name a cell exported, described, with where it came from.
+ * Its value stays in its engine until something needs it here (lazy exports), and is kept once
+ * it has come. Reactive, so the Variables panel and stale marks follow it. Each write gets a new
  * version; engines remember the versions they hold, so only newer values are injected.
  */
 import { createStore, reconcile } from 'solid-js/store';
@@ -18,10 +19,13 @@ export interface VariableEntry {
   /** The origin language's own type name. */
   readonly type: string;
   readonly preview: string;
-  /** Roughly how many bytes the value takes in the neutral model. */
+  /** Roughly how many bytes the value takes, as its engine estimates it. */
   readonly sizeBytes: number;
-  /** The value, or null when it cannot leave its language (see `barrier`). */
-  readonly value: NeutralValue;
+  /**
+   * The value in the neutral model once it has crossed to the page; undefined while it stays in
+   * its engine; null when it cannot leave its language (see `barrier`).
+   */
+  readonly value: NeutralValue | undefined;
   /** Why the value cannot cross to another language, or null when it can. */
   readonly barrier: string | null;
   /** Increases with every write to any variable: the last writer wins. */
@@ -33,8 +37,17 @@ export interface VariableStore {
   readonly entries: Readonly<Record<string, VariableEntry>>;
   /** Writes an entry and returns its version. */
   put(entry: Omit<VariableEntry, 'version'>): number;
-  /** The current version of a name, or 0 when it has never been written. */
+  /**
+   * The current version of a name, or 0 when it has never been written. A name that was
+   * forgotten keeps a version of its own, newer than any its readers saw, so they are stale.
+   */
   version(name: string): number;
+  /** Keeps the value of a version that came from its engine; a newer write wins. */
+  fill(name: string, version: number, value: NeutralValue): void;
+  /** Marks a name as unable to cross, with the reason found when it was read. */
+  bar(name: string, version: number, barrier: string): void;
+  /** Drops every entry that came from one origin (its engine was restarted); returns their names. */
+  forgetOrigin(origin: Origin): string[];
   /** Forgets everything (a new document). */
   clear(): void;
 }
@@ -42,15 +55,36 @@ export interface VariableStore {
 export function createVariableStore(): VariableStore {
   const [entries, setEntries] = createStore<Record<string, VariableEntry>>({});
   let clock = 0;
+  /** The version at which each forgotten name was dropped. */
+  const dropped = new Map<string, number>();
+  const current = (name: string, version: number) => entries[name]?.version === version;
   return {
     entries,
     put(entry) {
       const version = ++clock;
+      dropped.delete(entry.name);
       setEntries(entry.name, { ...entry, version });
       return version;
     },
-    version: (name) => entries[name]?.version ?? 0,
+    version: (name) => entries[name]?.version ?? dropped.get(name) ?? 0,
+    fill(name, version, value) {
+      if (current(name, version)) setEntries(name, (entry) => ({ ...entry, value }));
+    },
+    bar(name, version, barrier) {
+      if (current(name, version)) setEntries(name, { value: null, barrier });
+    },
+    forgetOrigin(origin) {
+      const names = Object.values(entries)
+        .filter((entry) => entry.origin === origin)
+        .map((entry) => entry.name);
+      if (names.length === 0) return names;
+      const version = ++clock;
+      for (const name of names) dropped.set(name, version);
+      setEntries(reconcile(Object.fromEntries(Object.entries(entries).filter(([, entry]) => entry.origin !== origin))));
+      return names;
+    },
     clear() {
+      dropped.clear();
       setEntries(reconcile({}));
     },
   };

@@ -52,8 +52,10 @@ export interface WasmModules {
    * holds an older compile of, or holds older memory of. Returns the bytes of memory moved.
    */
   prepare(language: Language, reads: readonly string[], call: EngineCall): Promise<number>;
-  /** After a cell ran: takes back the memory of the modules the run touched. Returns the bytes moved. */
-  collect(language: Language, call: EngineCall): Promise<number>;
+  /** The modules an engine lacks, or holds an older compile or older memory of. */
+  pending(language: Language): string[];
+  /** After a cell ran: keeps the memory of the modules the run touched, as its engine sent it. Returns the bytes moved. */
+  collect(language: Language, changes: Readonly<Record<string, Uint8Array>>): number;
   /** An engine's worker was replaced or reset: it holds none of the modules any more. */
   forget(language: Language): void;
   /** A new document: no modules at all. */
@@ -84,9 +86,13 @@ export function createWasmModules(): WasmModules {
       }
       return moved;
     },
-    async collect(language, call) {
-      if (held[language].size === 0) return 0;
-      const changes = await call((engine) => engine.takeWasmChanges());
+    pending(language) {
+      return [...entries].flatMap(([name, entry]) => {
+        const current = held[language].get(name);
+        return current?.version === entry.version && current.memoryVersion === entry.memoryVersion ? [] : [name];
+      });
+    },
+    collect(language, changes) {
       let moved = 0;
       for (const [name, bytes] of Object.entries(changes)) {
         const entry = entries.get(name);

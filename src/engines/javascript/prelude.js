@@ -50,18 +50,27 @@
     if (ArrayBuffer.isView(value) && !(value instanceof DataView)) {
       return value.constructor.name + '(' + value.length + ') ' + list(Array.prototype.slice.call(value, 0, MAX_ITEMS).map(show), '[', ']');
     }
+    // Big collections show their first MAX_ITEMS members only, so a preview costs the same at any size.
     if (value instanceof Map) {
       var entries = [];
-      value.forEach(function (item, name) { entries.push(show(name) + ' => ' + show(item)); });
+      for (var pair of value) {
+        if (entries.length === MAX_ITEMS) { entries.push('... ' + (value.size - MAX_ITEMS) + ' more items'); break; }
+        entries.push(show(pair[0]) + ' => ' + show(pair[1]));
+      }
       return 'Map(' + value.size + ') ' + list(entries, '{', '}');
     }
     if (value instanceof Set) {
       var members = [];
-      value.forEach(function (item) { members.push(show(item)); });
+      for (var member of value) {
+        if (members.length === MAX_ITEMS) { members.push('... ' + (value.size - MAX_ITEMS) + ' more items'); break; }
+        members.push(show(member));
+      }
       return 'Set(' + value.size + ') ' + list(members, '{', '}');
     }
     if (typeof value.then === 'function') return 'Promise {}';
-    var fields = Object.keys(value).map(function (name) { return key(name) + ': ' + show(value[name]); });
+    var names = Object.keys(value);
+    var fields = names.slice(0, MAX_ITEMS).map(function (name) { return key(name) + ': ' + show(value[name]); });
+    if (names.length > MAX_ITEMS) fields.push('... ' + (names.length - MAX_ITEMS) + ' more items');
     var prototype = Object.getPrototypeOf(value);
     var label = prototype === null ? '[Object: null prototype] ' : prototype === Object.prototype ? '' : ((prototype.constructor && prototype.constructor.name) || 'Object') + ' ';
     return label + list(fields, '{', '}');
@@ -232,8 +241,34 @@
     return changed;
   }
 
+  // Roughly the bytes a value takes, from its length or size and a few of its members.
+  function sizeEstimate(value) {
+    switch (typeof value) {
+      case 'string': return value.length * 2;
+      case 'number': return 8;
+      case 'bigint': return Math.ceil(value.toString(16).length / 2);
+      case 'boolean': return 4;
+      case 'object': break;
+      default: return 0;
+    }
+    if (value === null) return 0;
+    if (ArrayBuffer.isView(value)) return value.byteLength;
+    if (value instanceof Date) return 8;
+    var sample = function (items, count) {
+      var total = 0;
+      for (var i = 0; i < items.length; i++) total += typeof items[i] === 'string' ? items[i].length * 2 : 8;
+      return items.length === 0 ? 0 : Math.round((total / items.length) * count);
+    };
+    if (Array.isArray(value)) return 16 + sample(value.slice(0, 8), value.length);
+    if (value instanceof Map || value instanceof Set) return 16 + value.size * 16;
+    var names = Object.keys(value);
+    var firsts = names.slice(0, 8);
+    return 16 + sample(firsts, names.length) + sample(firsts.map(function (name) { return value[name]; }), names.length);
+  }
+
   return {
     inspect: function (value) { return inspect(value, 1, []); },
+    sizeEstimate: sizeEstimate,
     changedGlobals: changedGlobals,
     kind: kind,
     entries: function (value) { return Array.from(value instanceof Map ? value.entries() : value.values()); },

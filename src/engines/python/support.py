@@ -15,12 +15,15 @@ import importlib.metadata
 import importlib.util
 import inspect
 import io
+import itertools
 import json
 import math
 import os
+import reprlib
 import shutil
 import sys
 import traceback
+import types
 from datetime import datetime, timezone
 
 import js
@@ -509,14 +512,6 @@ def reads(code):
     return sorted({node.id for node in ast.walk(tree) if isinstance(node, ast.Name) and isinstance(node.ctx, ast.Load)})
 
 
-def _preview(value, limit=120):
-    try:
-        text = repr(value)
-    except Exception as error:  # a broken __repr__ must not break the listing
-        text = f"<unprintable {type(value).__name__}: {error}>"
-    return text if len(text) <= limit else text[: limit - 1] + "…"
-
-
 def _is_exported(name, value):
     return not name.startswith("_") and not inspect.ismodule(value)
 
@@ -526,10 +521,70 @@ def variables(names=None):
     names = from_js(names)  # JavaScript null arrives as jsnull, not None
     wanted = None if names is None else set(names)
     return [
-        {"name": name, "type": type(value).__name__, "preview": _preview(value), "isCallable": callable(value)}
+        {"name": name, "type": type(value).__name__, "preview": _bounded_preview(value), "isCallable": callable(value)}
         for name, value in user_globals.items()
         if (wanted is None or name in wanted) and _is_exported(name, value)
     ]
+
+
+# Previews stay short and cheap whatever the size: a bounded repr looks at a few items only.
+_PREVIEW = reprlib.Repr(maxlevel=3, maxtuple=8, maxlist=8, maxarray=8, maxdict=6, maxset=8, maxfrozenset=8, maxdeque=8, maxstring=80, maxlong=40, maxother=80)
+_PREVIEW.fillvalue = "…"
+# Items a size estimate samples.
+_SAMPLE = 8
+
+
+def _bounded_preview(value, limit=120):
+    try:
+        text = _PREVIEW.repr(value)
+    except Exception as error:  # a broken __repr__ (or an int too long to print) must not break the listing
+        text = f"<unprintable {type(value).__name__}: {type(error).__name__}>"
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+def _size_estimate(value):
+    """Roughly the bytes a value takes: its own size, and its items' by a sample of a few."""
+    try:
+        size = sys.getsizeof(value)
+        if isinstance(value, dict) and value:
+            sample = list(itertools.islice(value.items(), _SAMPLE))
+            size += len(value) * sum(sys.getsizeof(key) + sys.getsizeof(item) for key, item in sample) // len(sample)
+        elif isinstance(value, (list, tuple, set, frozenset)) and value:
+            sample = list(itertools.islice(value, _SAMPLE))
+            size += len(value) * sum(sys.getsizeof(item) for item in sample) // len(sample)
+        return size
+    except Exception:  # an object whose __sizeof__ fails still has a name and a type
+        return 0
+
+
+def _barrier(value):
+    """Why a value cannot cross, when its type alone says so; other values are tried when read."""
+    if inspect.isroutine(value) or inspect.isclass(value) or inspect.ismodule(value) or isinstance(value, types.GeneratorType):
+        kind = "function" if inspect.isroutine(value) else type(value).__name__
+        return f"a Python {kind} cannot cross between languages"
+    return None
+
+
+def _type_name(value):
+    return "function" if inspect.isfunction(value) else type(value).__name__
+
+
+def describe(names):
+    """Describes each of the given globals without converting it: its type, a bounded preview,
+    a size estimate, and why it cannot cross when its type alone says so."""
+    described = []
+    for name in from_js(names):
+        if name not in user_globals:
+            continue
+        value = user_globals[name]
+        described.append({
+            "name": name,
+            "type": _type_name(value),
+            "preview": _bounded_preview(value),
+            "sizeBytes": _size_estimate(value),
+            "barrier": _barrier(value),
+        })
+    return described
 
 
 def module_info(name):

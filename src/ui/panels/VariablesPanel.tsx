@@ -23,7 +23,12 @@ export function VariablesPanel() {
         <For each={entries()}>
           {(entry) => (
             <li class="variable" data-variable={entry.name}>
-              <details>
+              <details
+                onToggle={(event) => {
+                  // Values stay in their engines until someone looks: opening an entry loads it.
+                  if (event.currentTarget.open && entry.value === undefined && entry.barrier === null) void session.readValue(entry.name).catch(() => undefined);
+                }}
+              >
                 <summary>
                   <code class="variable-name">{entry.name}</code>
                   <span class="variable-type">{entry.type}</span>
@@ -34,10 +39,12 @@ export function VariablesPanel() {
                 <Show
                   when={entry.barrier}
                   fallback={
-                    <Show when={isContainer(entry.value)} fallback={<pre class="variable-value">{displayOf(entry.value)}</pre>}>
-                      <div class="variable-value">
-                        <JsonTree value={entry.value} label={`value of ${entry.name}`} />
-                      </div>
+                    <Show when={entry.value !== undefined} fallback={<p class="variable-loading">Loading…</p>}>
+                      <Show when={isContainer(entry.value ?? null)} fallback={<pre class="variable-value">{displayOf(entry.value)}</pre>}>
+                        <div class="variable-value">
+                          <JsonTree value={entry.value ?? null} label={`value of ${entry.name}`} />
+                        </div>
+                      </Show>
                     </Show>
                   }
                 >

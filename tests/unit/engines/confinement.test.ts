@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { confinementRefusal, proveConfinement, refusedRun } from '../../../src/engines/confinement';
+import { confinementRefusal, proveConfinement } from '../../../src/engines/confinement';
+import { failedRun } from '../../../src/engines/failed-run';
 import { TIERS } from '../../../src/engines/policy';
 
 describe('the confinement self-test', () => {
@@ -24,6 +25,6 @@ describe('the confinement self-test', () => {
   it('reports a refused run as a failed result with the error alone', () => {
     const error = confinementRefusal(TIERS.standard, { proven: false, detail: 'x' }, 'javascript', 'c');
     expect(error).not.toBeNull();
-    if (error) expect(refusedRun(error)).toMatchObject({ success: false, errors: [error], exports: [], output: [] });
+    if (error) expect(failedRun(error)).toMatchObject({ success: false, errors: [error], exports: [], output: [] });
   });
 });

@@ -107,7 +107,7 @@ describe('the WASM module registry', () => {
     await modules.prepare('python', ['mathmod'], call(python));
     const changed = memoryBytes(7);
     python.changes = { mathmod: changed };
-    expect(await modules.collect('python', call(python))).toBe(65_536);
+    expect(modules.collect('python', await python.takeWasmChanges())).toBe(65_536);
     expect(python.takeWasmChanges).toHaveBeenCalledTimes(1);
 
     expect(await modules.prepare('javascript', ['mathmod'], call(javascript))).toBe(65_536);
@@ -124,14 +124,14 @@ describe('the WASM module registry', () => {
     await modules.prepare('python', ['mathmod'], call(python));
     await modules.prepare('javascript', ['mathmod'], call(javascript));
     python.changes = { mathmod: memoryBytes(1) };
-    await modules.collect('python', call(python));
+    modules.collect('python', await python.takeWasmChanges());
 
     expect(await modules.prepare('javascript', ['mathmod'], call(javascript))).toBe(65_536);
     expect(loaded(javascript).map((spec) => spec.memory)).toEqual([null, memoryBytes(1)]);
 
     const fromJavaScript = memoryBytes(2, 2);
     javascript.changes = { mathmod: fromJavaScript };
-    expect(await modules.collect('javascript', call(javascript))).toBe(2 * 65_536);
+    expect(modules.collect('javascript', await javascript.takeWasmChanges())).toBe(2 * 65_536);
     expect(await modules.prepare('python', ['mathmod'], call(python))).toBe(2 * 65_536);
     expect(loaded(python).at(-1)?.memory).toBe(fromJavaScript);
     expect(await modules.prepare('javascript', ['mathmod'], call(javascript))).toBe(0);
@@ -142,27 +142,29 @@ describe('the WASM module registry', () => {
     setup();
     await modules.prepare('python', ['mathmod'], call(python));
     await modules.prepare('javascript', ['mathmod'], call(javascript));
-    expect(await modules.collect('python', call(python))).toBe(0);
+    expect(modules.collect('python', await python.takeWasmChanges())).toBe(0);
     expect(python.takeWasmChanges).toHaveBeenCalledTimes(1);
     expect(await modules.prepare('javascript', ['mathmod'], call(javascript))).toBe(0);
     expect(javascript.loadWasm).toHaveBeenCalledTimes(1);
   });
 
-  it('does not ask an engine that holds no module for its changes', async () => {
+  it('names the modules an engine lacks, or holds an older compile or older memory of, as pending', async () => {
     setup();
-    expect(await modules.collect('python', call(python))).toBe(0);
-    expect(python.takeWasmChanges).not.toHaveBeenCalled();
-
+    expect(modules.pending('python').sort()).toEqual(['mathmod', 'other']);
     await modules.prepare('python', ['mathmod'], call(python));
-    expect(await modules.collect('javascript', call(javascript))).toBe(0);
-    expect(javascript.takeWasmChanges).not.toHaveBeenCalled();
+    expect(modules.pending('python')).toEqual(['other']);
+    python.changes = { mathmod: memoryBytes(3) };
+    modules.collect('python', await python.takeWasmChanges());
+    // Python holds the memory it changed; JavaScript holds nothing yet.
+    expect(modules.pending('python')).toEqual(['other']);
+    expect(modules.pending('javascript').sort()).toEqual(['mathmod', 'other']);
   });
 
   it('ignores changes to names that are not modules the engine holds', async () => {
     setup();
     await modules.prepare('python', ['mathmod'], call(python));
     python.changes = { unknown: memoryBytes(3), other: memoryBytes(4) };
-    expect(await modules.collect('python', call(python))).toBe(0);
+    expect(modules.collect('python', await python.takeWasmChanges())).toBe(0);
     expect(await modules.prepare('javascript', ['other'], call(javascript))).toBe(0);
     expect(loaded(javascript)[0]?.memory).toBeNull();
   });
@@ -172,7 +174,7 @@ describe('the WASM module registry', () => {
     await modules.prepare('python', ['mathmod'], call(python));
     await modules.prepare('javascript', ['mathmod'], call(javascript));
     python.changes = { mathmod: memoryBytes(5) };
-    await modules.collect('python', call(python));
+    modules.collect('python', await python.takeWasmChanges());
 
     const again = await compileCell('mathmod');
     modules.add(again);
@@ -192,7 +194,7 @@ describe('the WASM module registry', () => {
     await modules.prepare('python', ['mathmod'], call(python));
     modules.add(await compileCell('mathmod'));
     python.changes = { mathmod: memoryBytes(6) };
-    expect(await modules.collect('python', call(python))).toBe(0);
+    expect(modules.collect('python', await python.takeWasmChanges())).toBe(0);
     expect(await modules.prepare('javascript', ['mathmod'], call(javascript))).toBe(0);
     expect(loaded(javascript)[0]?.memory).toBeNull();
     // Python still holds the old module, so it gets the new one.
@@ -207,12 +209,12 @@ describe('the WASM module registry', () => {
     await modules.prepare('javascript', ['mathmod'], call(javascript));
     const changed = memoryBytes(8);
     python.changes = { mathmod: changed };
-    await modules.collect('python', call(python));
+    modules.collect('python', await python.takeWasmChanges());
     await modules.prepare('javascript', ['mathmod'], call(javascript));
 
     modules.forget('python');
-    expect(await modules.collect('python', call(python))).toBe(0);
-    expect(python.takeWasmChanges).toHaveBeenCalledTimes(1);
+    // Changes from an engine told to forget are of modules it no longer holds.
+    expect(modules.collect('python', { mathmod: memoryBytes(9) })).toBe(0);
     expect(await modules.prepare('python', ['mathmod'], call(python))).toBe(65_536);
     expect(loaded(python).at(-1)?.memory).toBe(changed);
     expect(await modules.prepare('javascript', ['mathmod'], call(javascript))).toBe(0);
@@ -227,8 +229,7 @@ describe('the WASM module registry', () => {
     expect(modules.has('other')).toBe(false);
     expect(await modules.prepare('javascript', ['mathmod', 'other'], call(javascript))).toBe(0);
     expect(javascript.loadWasm).not.toHaveBeenCalled();
-    expect(await modules.collect('python', call(python))).toBe(0);
-    expect(python.takeWasmChanges).not.toHaveBeenCalled();
+    expect(modules.collect('python', { mathmod: memoryBytes(9) })).toBe(0);
 
     // A module of the same name added afterwards is loaded afresh.
     modules.add(mathmod);

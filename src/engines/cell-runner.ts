@@ -1,0 +1,103 @@
+/**
+ * The engine side of a cell's run (cell-request.ts), the same for every engine: find the reads,
+ * set the newer values the cell reads, run, find what it changed in place, describe the exports.
+ */
+import type { CellRequest, CellRun, ExportInfo } from './cell-request';
+import type { ExecuteOptions, ExecutionResult, Language } from './contract';
+import { failedRun } from './failed-run';
+import { neutralEquals, type NeutralValue } from './value';
+
+/** The steps of a run, as each engine offers them. */
+export interface CellSteps {
+  readonly language: Language;
+  analyzeReads(code: string): Promise<string[]>;
+  setVariable(name: string, value: NeutralValue): Promise<void>;
+  getVariable(name: string): Promise<NeutralValue | undefined>;
+  execute(code: string, options: ExecuteOptions): Promise<ExecutionResult>;
+  /** Describes the named globals without converting them. */
+  describe(names: readonly string[]): Promise<ExportInfo[]>;
+  takeWasmChanges(): Promise<Record<string, Uint8Array>>;
+}
+
+/**
+ * The values an engine was given from another language, as they were given, for the mutable
+ * ones (lists, dicts, objects, arrays, sets, typed arrays). A cell may change such a value in
+ * place (`push`, item or attribute assignment) and that change must reach the store.
+ *
+ * How a change is found: by value. After a cell that read one of these names and did not assign
+ * it, the engine's value is converted again and compared with the one it was given. This costs
+ * one more conversion of what the cell was given, and only for cells that read it; in return a
+ * cell that only looks at a value never makes it an export (which would mark every reader of it
+ * stale and send it back to its origin). A change made by code the cell calls without naming the
+ * value (a function of an earlier cell) is not seen.
+ */
+export class ForeignValues {
+  private readonly given = new Map<string, NeutralValue>();
+
+  /** A value set from another language. */
+  remember(name: string, value: NeutralValue): void {
+    if (value !== null && typeof value === 'object') this.given.set(name, value);
+    else this.given.delete(name);
+  }
+
+  /** The name now holds the engine's own value (its cell assigned it). */
+  forget(name: string): void {
+    this.given.delete(name);
+  }
+
+  clear(): void {
+    this.given.clear();
+  }
+
+  /** Of the names a cell reads, those that hold a value given from another language. */
+  readBy(reads: readonly string[]): string[] {
+    return reads.filter((name) => this.given.has(name));
+  }
+
+  /** Whether a value now differs from what was given; one that cannot be read has changed. */
+  async changed(name: string, read: (name: string) => Promise<NeutralValue | undefined>): Promise<boolean> {
+    const before = this.given.get(name);
+    if (before === undefined) return false;
+    try {
+      const now = await read(name);
+      return now === undefined || !neutralEquals(before, now);
+    } catch {
+      return true;
+    }
+  }
+}
+
+/** Failures after which the engine is in no state to be asked anything more. */
+const HALTED = new Set(['timeout', 'interrupted', 'memory', 'crash']);
+
+export async function runCellRequest(steps: CellSteps, foreign: ForeignValues, request: CellRequest): Promise<CellRun> {
+  const { code, cellId, timeoutMs } = request;
+  const reads = await steps.analyzeReads(code);
+  const readSet = new Set(reads);
+  const names = request.pending.filter((name) => readSet.has(name) && !Object.hasOwn(request.values, name));
+  if (names.length > 0) return { kind: 'needs', reads, names };
+  const given: string[] = [];
+  for (const [name, value] of Object.entries(request.values)) {
+    try {
+      await steps.setVariable(name, value);
+    } catch (error) {
+      const message = `${name} could not be given to ${steps.language === 'python' ? 'Python' : 'JavaScript'}: ${error instanceof Error ? error.message : String(error)}`;
+      const failure = failedRun({ language: steps.language, kind: 'conversion', name: 'ConversionError', message, cellId, line: null, column: null, frames: [] });
+      return { kind: 'ran', reads, given, result: failure, described: [], wasmChanges: {} };
+    }
+    foreign.remember(name, value);
+    given.push(name);
+  }
+  const result = await steps.execute(code, { cellId, timeoutMs });
+  const exports = [...result.exports];
+  for (const name of exports) foreign.forget(name);
+  if (!result.errors.some((error) => HALTED.has(error.kind))) {
+    for (const name of foreign.readBy(reads)) {
+      if (exports.includes(name) || !(await foreign.changed(name, (read) => steps.getVariable(read)))) continue;
+      exports.push(name);
+      foreign.forget(name);
+    }
+  }
+  const described = exports.length === 0 ? [] : await steps.describe(exports);
+  return { kind: 'ran', reads, given, result: { ...result, exports }, described, wasmChanges: await steps.takeWasmChanges() };
+}
