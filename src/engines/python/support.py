@@ -527,8 +527,22 @@ def variables(names=None):
     ]
 
 
+class _BoundedRepr(reprlib.Repr):
+    """reprlib's bounded repr, with dicts in their own order, as repr() shows them."""
+
+    def repr_dict(self, x, level):
+        if not x:
+            return "{}"
+        if level <= 0:
+            return "{" + self.fillvalue + "}"
+        pieces = [f"{self.repr1(key, level - 1)}: {self.repr1(x[key], level - 1)}" for key in itertools.islice(x, self.maxdict)]
+        if len(x) > self.maxdict:
+            pieces.append(self.fillvalue)
+        return "{" + ", ".join(pieces) + "}"
+
+
 # Previews stay short and cheap whatever the size: a bounded repr looks at a few items only.
-_PREVIEW = reprlib.Repr(maxlevel=3, maxtuple=8, maxlist=8, maxarray=8, maxdict=6, maxset=8, maxfrozenset=8, maxdeque=8, maxstring=80, maxlong=40, maxother=80)
+_PREVIEW = _BoundedRepr(maxlevel=3, maxtuple=8, maxlist=8, maxarray=8, maxdict=6, maxset=8, maxfrozenset=8, maxdeque=8, maxstring=80, maxlong=40, maxother=80)
 _PREVIEW.fillvalue = "…"
 # Items a size estimate samples.
 _SAMPLE = 8
