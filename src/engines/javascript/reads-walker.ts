@@ -80,7 +80,7 @@ export class ReadsWalker extends ScopeFlow {
         return;
       case 'IfStatement':
         this.expression(node.test);
-        this.assigned = both(this.maybeStatement(node.consequent), this.maybeStatement(node.alternate));
+        this.assign(both(this.maybeStatement(node.consequent), this.maybeStatement(node.alternate)));
         return;
       case 'SwitchStatement':
         this.expression(node.discriminant);
@@ -172,8 +172,10 @@ export class ReadsWalker extends ScopeFlow {
     const caught = handler ? both(body, this.branch(() => {
       this.catchClause(handler);
     })) : body;
+    // The finally block may start after an exception too, so it is judged from before the try.
     const final = this.maybeStatement(finalizer);
-    this.assigned = new Set([...caught, ...final]);
+    this.assign(caught);
+    this.assign(final);
   }
 
   private catchClause(handler: CatchClause): void {
@@ -250,7 +252,7 @@ export class ReadsWalker extends ScopeFlow {
         return;
       case 'ConditionalExpression':
         this.expression(node.test);
-        this.assigned = both(this.maybeExpression(node.consequent), this.maybeExpression(node.alternate));
+        this.assign(both(this.maybeExpression(node.consequent), this.maybeExpression(node.alternate)));
         return;
       case 'CallExpression':
       case 'NewExpression':

@@ -1,8 +1,10 @@
 /**
  * The bookkeeping of the reads analysis (see reads.ts): the chain of scopes a name resolves
  * through, and the set of global names the cell has certainly assigned at the current point of
- * its evaluation. Code that may not run is walked as a branch, from a copy of that set, so that
- * what it assigns is not taken as certain afterwards.
+ * its evaluation. Code that may not run is walked as a branch, which notes the names it assigns
+ * and takes them back at its end, so that they are not taken as certain afterwards; the caller
+ * decides what of them holds (see `both`). No branch copies the set, so a long cell costs time
+ * in proportion to its length.
  */
 
 interface Scope {
@@ -13,7 +15,9 @@ interface Scope {
 export class ScopeFlow {
   /** The global names read before the cell certainly assigned them. */
   readonly found = new Set<string>();
-  protected assigned = new Set<string>();
+  private readonly assigned = new Set<string>();
+  /** One set per open branch: the names it has assigned. */
+  private readonly journals: Set<string>[] = [];
   private scope: Scope;
 
   /** `own` are the cell's top-level declarations: anything past them is global. */
@@ -31,17 +35,27 @@ export class ScopeFlow {
   }
 
   protected store(name: string): void {
-    if (this.isGlobal(name)) this.assigned.add(name);
+    if (this.isGlobal(name)) this.assign([name]);
   }
 
-  /** Walks code that may not run from a copy of the assigned names, and returns where it ends. */
+  /** Takes global names as certainly assigned from here on. */
+  protected assign(names: Iterable<string>): void {
+    for (const name of names) {
+      if (this.assigned.has(name)) continue;
+      this.assigned.add(name);
+      // Only the innermost branch: an outer one learns of it when the caller assigns what holds.
+      this.journals.at(-1)?.add(name);
+    }
+  }
+
+  /** Walks code that may not run; returns the names it assigned, which no longer count as assigned. */
   protected branch(walk: () => void): Set<string> {
-    const saved = this.assigned;
-    this.assigned = new Set(saved);
+    const journal = new Set<string>();
+    this.journals.push(journal);
     walk();
-    const reached = this.assigned;
-    this.assigned = saved;
-    return reached;
+    this.journals.pop();
+    for (const name of journal) this.assigned.delete(name);
+    return journal;
   }
 
   /** Walks code in a scope of its own that declares `names`. */
@@ -53,7 +67,7 @@ export class ScopeFlow {
   }
 }
 
-/** The names certainly assigned after either of two alternatives. */
+/** The names certainly assigned after either of two branches: those both assigned. */
 export function both(first: ReadonlySet<string>, second: ReadonlySet<string>): Set<string> {
   return new Set([...first].filter((name) => second.has(name)));
 }

@@ -2,8 +2,9 @@
 
 They decide which variables are put into the interpreter before a cell runs and which cells a
 changed variable makes stale. `reads(code)` returns them sorted; code that does not parse
-reads nothing. It runs in the support module's namespace, so its own names start with
-`_reads` or `_Reads` to leave that namespace's names alone.
+reads nothing. It runs in the support module's namespace after scopes.py, whose scopes and
+binder it uses; the names of both start with `_reads` or `_Reads` to leave that namespace's
+names alone.
 
 The rules:
 - A use of a name is a load, a `del` (which removes the shared value) or an augmented
@@ -25,7 +26,8 @@ The rules:
   level, by straight-line code. Certainty follows control flow: after an `if`, only names both
   branches assign; nothing a loop body, a `with` body (its manager may swallow an exception),
   a `match` case, the right of `and`/`or` or a comprehension assigns; after `try`, what the body
-  and every handler assign; `del x` and the end of `except ... as x` unassign x.
+  and every handler assign, and what `finally` assigns (its own uses are judged from what held
+  before the `try`); `del x` and the end of `except ... as x` unassign x.
 - A function or method body may run whenever it is called, so its uses are judged against what
   the cell had certainly assigned when its `def` (for a method: its outermost `class`
   statement) finished, which includes the function's or class's own name. A lambda body and a
@@ -53,138 +55,21 @@ def reads(code):
     return sorted(walker.found)
 
 
-class _ReadsScope:
-    """One scope: module, class, function (also lambdas), comprehension or annotation."""
-
-    __slots__ = ("kind", "parent", "bound", "declared_global", "declared_nonlocal")
-
-    def __init__(self, kind, parent, bound=()):
-        self.kind = kind
-        self.parent = parent
-        self.bound = set(bound)
-        self.declared_global = set()
-        self.declared_nonlocal = set()
-
-
-def _reads_parameters(arguments):
-    every = [*arguments.posonlyargs, *arguments.args, *arguments.kwonlyargs]
-    every += [arg for arg in (arguments.vararg, arguments.kwarg) if arg is not None]
-    return [arg.arg for arg in every]
-
-
-def _reads_annotations(arguments):
-    every = [*arguments.posonlyargs, *arguments.args, *arguments.kwonlyargs, arguments.vararg, arguments.kwarg]
-    return [arg.annotation for arg in every if arg is not None and arg.annotation is not None]
-
-
-def _reads_walrus_targets(comprehension):
-    """Walrus targets anywhere in a comprehension but its first iterable; they bind outside it."""
-    found = []
-    first, *rest = comprehension.generators
-    stack = [first.target, *first.ifs, *rest]
-    stack += [comprehension.key, comprehension.value] if isinstance(comprehension, ast.DictComp) else [comprehension.elt]
-    while stack:
-        node = stack.pop()
-        if isinstance(node, ast.Lambda):
-            continue  # a walrus in a lambda binds in the lambda
-        if isinstance(node, ast.NamedExpr):
-            found.append(node.target.id)
-        stack.extend(ast.iter_child_nodes(node))
-    return found
-
-
-def _reads_type_parameter_names(node):
-    return [parameter.name for parameter in getattr(node, "type_params", None) or ()]
-
-
-class _ReadsBinder(ast.NodeVisitor):
-    """Fills a scope's bound names and its global and nonlocal declarations, not entering nested scopes."""
-
-    def __init__(self, scope):
-        self.scope = scope
-
-    def bind(self, nodes):
-        for node in nodes:
-            self.visit(node)
-        return self.scope
-
-    def visit_Name(self, node):
-        if not isinstance(node.ctx, ast.Load):
-            self.scope.bound.add(node.id)
-
-    def visit_Global(self, node):
-        self.scope.declared_global.update(node.names)
-
-    def visit_Nonlocal(self, node):
-        self.scope.declared_nonlocal.update(node.names)
-
-    def visit_FunctionDef(self, node):
-        self.scope.bound.add(node.name)
-        for part in [*node.decorator_list, *node.args.defaults, *node.args.kw_defaults]:
-            if part is not None:
-                self.visit(part)
-
-    visit_AsyncFunctionDef = visit_FunctionDef
-
-    def visit_ClassDef(self, node):
-        self.scope.bound.add(node.name)
-        for part in [*node.decorator_list, *node.bases, *node.keywords]:
-            self.visit(part)
-
-    def visit_Lambda(self, node):
-        for part in [*node.args.defaults, *node.args.kw_defaults]:
-            if part is not None:
-                self.visit(part)
-
-    def _comprehension(self, node):
-        self.visit(node.generators[0].iter)
-        self.scope.bound.update(_reads_walrus_targets(node))
-
-    visit_ListComp = visit_SetComp = visit_GeneratorExp = visit_DictComp = _comprehension
-
-    def visit_Import(self, node):
-        for alias in node.names:
-            self.scope.bound.add(alias.asname or alias.name.split(".")[0])
-
-    def visit_ImportFrom(self, node):
-        for alias in node.names:
-            if alias.name != "*":
-                self.scope.bound.add(alias.asname or alias.name)
-
-    def visit_ExceptHandler(self, node):
-        if node.name:
-            self.scope.bound.add(node.name)
-        self.generic_visit(node)
-
-    def visit_MatchAs(self, node):
-        if node.name:
-            self.scope.bound.add(node.name)
-        self.generic_visit(node)
-
-    def visit_MatchStar(self, node):
-        if node.name:
-            self.scope.bound.add(node.name)
-
-    def visit_MatchMapping(self, node):
-        if node.rest:
-            self.scope.bound.add(node.rest)
-        self.generic_visit(node)
-
-    def visit_TypeAlias(self, node):
-        self.scope.bound.add(node.name.id)
-
-
 class _ReadsWalker(ast.NodeVisitor):
     """Walks a cell in evaluation order, keeping the set of (scope, name) pairs certainly assigned.
 
     Only module and class scopes are tracked there: a function's or comprehension's own names
-    never resolve to the module, so their order does not matter.
+    never resolve to the module, so their order does not matter. Code that may not run is walked
+    as a branch that notes what it changes and undoes it at its end, returning its effect (a
+    dict of pair to whether it is assigned at the end), so that no branch copies the set.
     """
 
     def __init__(self):
         self.module = _ReadsScope("module", None)
         self.scope = self.module
         self.assigned = set()
+        # One dict per open branch: each pair it changed, and whether it was assigned before.
+        self.journals = []
         self.found = set()
         # Bodies of functions defined inside a class statement, judged when the outermost one ends.
         self.pending = None
@@ -224,35 +109,62 @@ class _ReadsWalker(ast.NodeVisitor):
     def _store(self, name):
         holder = self._holder(name)
         if holder is not None:
-            self.assigned.add((holder, name))
+            self._set((holder, name), True)
 
     def _unstore(self, name):
         holder = self._holder(name)
         if holder is not None:
-            self.assigned.discard((holder, name))
+            self._set((holder, name), False)
 
     # Control flow
 
-    def _branch(self, nodes, start=None):
-        """Walks `nodes` from a copy of the assigned set (or `start`) and returns where it ends."""
-        saved = self.assigned
-        self.assigned = set(saved if start is None else start)
-        for node in nodes:
-            self.visit(node)
-        reached = self.assigned
-        self.assigned = saved
-        return reached
+    def _set(self, key, assigned):
+        if (key in self.assigned) == assigned:
+            return
+        if self.journals:
+            # Only the innermost branch: an outer one sees this through the inner one's effect.
+            self.journals[-1].setdefault(key, not assigned)
+        if assigned:
+            self.assigned.add(key)
+        else:
+            self.assigned.discard(key)
 
-    def _in_scope(self, scope, nodes, assigned):
-        saved = self.scope, self.assigned
-        self.scope, self.assigned = scope, set(assigned)
+    def _branch(self, nodes, unassigning=()):
+        """Walks code that may not run, `unassigning` some pairs first; returns its effect, undone."""
+        journal = {}
+        self.journals.append(journal)
+        for key in unassigning:
+            self._set(key, False)
         for node in nodes:
             self.visit(node)
-        self.scope, self.assigned = saved
+        self.journals.pop()
+        effect = {key: key in self.assigned for key in journal}
+        for key, before in journal.items():
+            if before:
+                self.assigned.add(key)
+            else:
+                self.assigned.discard(key)
+        return effect
+
+    def _meet(self, *effects):
+        """The effect of taking one of several branches: assigned where every one assigns."""
+        keys = set().union(*effects)
+        return {key: all(effect.get(key, key in self.assigned) for effect in effects) for key in keys}
+
+    def _apply(self, effect):
+        for key, assigned in effect.items():
+            self._set(key, assigned)
+
+    def _in_scope(self, scope, nodes):
+        """Walks code in another scope; what it assigns stays there."""
+        saved = self.scope
+        self.scope = scope
+        self._branch(nodes)
+        self.scope = saved
 
     def _deferred(self, scope, nodes):
         if self.pending is None:
-            self._in_scope(scope, nodes, self.assigned)
+            self._in_scope(scope, nodes)
         else:
             self.pending.append((scope, nodes))
 
@@ -264,7 +176,7 @@ class _ReadsWalker(ast.NodeVisitor):
         # Bounds and defaults of type parameters are evaluated lazily, in the annotation scope.
         for parameter in node.type_params:
             parts = [getattr(parameter, "bound", None), getattr(parameter, "default_value", None)]
-            self._in_scope(scope, [part for part in parts if part is not None], self.assigned)
+            self._in_scope(scope, [part for part in parts if part is not None])
         return scope
 
     # Names
@@ -294,7 +206,7 @@ class _ReadsWalker(ast.NodeVisitor):
                 self.visit(default)
         outer = self._annotation_scope(node)
         annotations = [*_reads_annotations(node.args), *([node.returns] if node.returns else [])]
-        self._in_scope(outer, annotations, self.assigned)
+        self._in_scope(outer, annotations)
         self._store(node.name)
         scope = _ReadsScope("function", outer, _reads_parameters(node.args))
         _ReadsBinder(scope).bind(node.body)
@@ -307,13 +219,13 @@ class _ReadsWalker(ast.NodeVisitor):
             if default is not None:
                 self.visit(default)
         scope = _ReadsBinder(_ReadsScope("function", self.scope, _reads_parameters(node.args))).bind([node.body])
-        self._in_scope(scope, [node.body], self.assigned)
+        self._in_scope(scope, [node.body])
 
     def visit_ClassDef(self, node):
         for decorator in node.decorator_list:
             self.visit(decorator)
         outer = self._annotation_scope(node)
-        self._in_scope(outer, [*node.bases, *node.keywords], self.assigned)
+        self._in_scope(outer, [*node.bases, *node.keywords])
         scope = _ReadsBinder(_ReadsScope("class", outer)).bind(node.body)
         outermost = self.pending is None
         if outermost:
@@ -327,11 +239,11 @@ class _ReadsWalker(ast.NodeVisitor):
         if outermost:
             pending, self.pending = self.pending, None
             for method_scope, body in pending:
-                self._in_scope(method_scope, body, self.assigned)
+                self._in_scope(method_scope, body)
 
     def visit_TypeAlias(self, node):
         self._store(node.name.id)
-        self._in_scope(self._annotation_scope(node), [node.value], self.assigned)
+        self._in_scope(self._annotation_scope(node), [node.value])
 
     def _comprehension(self, node):
         generators = node.generators
@@ -341,7 +253,7 @@ class _ReadsWalker(ast.NodeVisitor):
         for index, generator in enumerate(generators):
             parts += ([generator.iter] if index else []) + [generator.target, *generator.ifs]
         parts += [node.key, node.value] if isinstance(node, ast.DictComp) else [node.elt]
-        self._in_scope(targets, parts, self.assigned)
+        self._in_scope(targets, parts)
 
     visit_ListComp = visit_SetComp = visit_GeneratorExp = visit_DictComp = _comprehension
 
@@ -381,15 +293,15 @@ class _ReadsWalker(ast.NodeVisitor):
 
     def visit_If(self, node):
         self.visit(node.test)
-        self.assigned = self._branch(node.body) & self._branch(node.orelse)
+        self._apply(self._meet(self._branch(node.body), self._branch(node.orelse)))
 
     def visit_While(self, node):
         self.visit(node.test)
-        self.assigned &= self._branch(node.body) & self._branch(node.orelse)
+        self._apply(self._meet({}, self._branch(node.body), self._branch(node.orelse)))
 
     def visit_For(self, node):
         self.visit(node.iter)
-        self.assigned &= self._branch([node.target, *node.body]) & self._branch(node.orelse)
+        self._apply(self._meet({}, self._branch([node.target, *node.body]), self._branch(node.orelse)))
 
     visit_AsyncFor = visit_For
 
@@ -398,22 +310,21 @@ class _ReadsWalker(ast.NodeVisitor):
             self.visit(item.context_expr)
             if item.optional_vars is not None:
                 self.visit(item.optional_vars)
-        self.assigned &= self._branch(node.body)
+        self._apply(self._meet({}, self._branch(node.body)))
 
     visit_AsyncWith = visit_With
 
     def visit_Try(self, node):
-        before = set(self.assigned)
-        reached = self._branch(node.orelse, start=self._branch(node.body))
+        reached = self._branch([*node.body, *node.orelse])
         # A handler may start anywhere in the body: only what held throughout is certain there.
-        handler_start = before & reached
-        for handler in node.handlers:
-            reached &= self._branch([handler], start=handler_start)
+        unassigned = [key for key, assigned in reached.items() if not assigned]
+        reached = self._meet(reached, *(self._branch([handler], unassigned) for handler in node.handlers))
         if node.finalbody:
-            final_start = before & reached
-            final = self._branch(node.finalbody, start=final_start)
-            reached = (reached | final) - (final_start - final)
-        self.assigned = reached
+            # The finally block may start after an exception too, from what held throughout: its
+            # uses are judged from there, its effect on the way out after the body or a handler.
+            self._branch(node.finalbody, [key for key, assigned in reached.items() if assigned])
+        self._apply(reached)
+        self._apply(self._branch(node.finalbody))
 
     visit_TryStar = visit_Try
 
@@ -429,10 +340,8 @@ class _ReadsWalker(ast.NodeVisitor):
 
     def visit_Match(self, node):
         self.visit(node.subject)
-        reached = set(self.assigned)
-        for case in node.cases:
-            reached &= self._branch([case.pattern, *([case.guard] if case.guard else []), *case.body])
-        self.assigned = reached
+        cases = [self._branch([case.pattern, *([case.guard] if case.guard else []), *case.body]) for case in node.cases]
+        self._apply(self._meet({}, *cases))
 
     def visit_MatchAs(self, node):
         if node.pattern is not None:
@@ -462,4 +371,4 @@ class _ReadsWalker(ast.NodeVisitor):
 
     def visit_IfExp(self, node):
         self.visit(node.test)
-        self.assigned = self._branch([node.body]) & self._branch([node.orelse])
+        self._apply(self._meet(self._branch([node.body]), self._branch([node.orelse])))

@@ -71,6 +71,14 @@ describe('the names a Python cell reads', () => {
       expect(await engine.analyzeReads('def outer():\n    n = 0\n    def inner():\n        return n + m\n    return inner')).toEqual(['m']);
     });
 
+    it('takes a name a function augments without `global` as the function’s own', async () => {
+      expect(await engine.analyzeReads('def f():\n    tally += 1')).toEqual([]);
+    });
+
+    it('reads decorators, and the free names of async functions', async () => {
+      expect(await engine.analyzeReads('@cache\nasync def fetch_all(urls):\n    async with session() as s:\n        async for page in s.pages(urls):\n            yield page')).toEqual(['cache', 'session']);
+    });
+
     it('reads nothing for a name a function assigns, even before the assignment', async () => {
       expect(await engine.analyzeReads('def f():\n    print(local)\n    local = 1')).toEqual([]);
     });
@@ -91,6 +99,10 @@ describe('the names a Python cell reads', () => {
 
     it('reads a name the class body uses before assigning it', async () => {
       expect(await engine.analyzeReads('class C:\n    limit = limit + 1')).toEqual(['limit']);
+    });
+
+    it('reads base classes and class keywords', async () => {
+      expect(await engine.analyzeReads('class Square(Shape, metaclass=Meta):\n    pass')).toEqual(['Meta', 'Shape']);
     });
 
     it('lets methods use the class’s own name', async () => {
@@ -137,6 +149,12 @@ describe('the names a Python cell reads', () => {
     it('still reads a name assigned only inside an if, unless both branches assign it', async () => {
       expect(await engine.analyzeReads('if flag:\n    z = 1\nprint(z)')).toEqual(['flag', 'z']);
       expect(await engine.analyzeReads('if flag:\n    z = 1\nelse:\n    z = 2\nprint(z)')).toEqual(['flag']);
+    });
+
+    it('takes as assigned after try what the body and every handler assign, and what finally assigns', async () => {
+      expect(await engine.analyzeReads('try:\n    v = load()\nexcept OSError:\n    v = None\nprint(v)')).toEqual(['load']);
+      expect(await engine.analyzeReads('try:\n    v = load()\nexcept OSError:\n    pass\nprint(v)')).toEqual(['load', 'v']);
+      expect(await engine.analyzeReads('try:\n    pass\nfinally:\n    done = True\nprint(done)')).toEqual([]);
     });
 
     it('does not take a loop body as certain to run', async () => {
