@@ -5,6 +5,8 @@
 import { loadPyodide, version as pyodideVersion, type PyodideAPI } from 'pyodide';
 import type { PyCallable, PyDict } from 'pyodide/ffi';
 import policySource from './python/policy.py?raw';
+import readsSource from './python/reads.py?raw';
+import scopesSource from './python/scopes.py?raw';
 import supportSource from './python/support.py?raw';
 import wasmSource from './python/wasm.py?raw';
 import type {
@@ -94,6 +96,8 @@ interface Loaded {
 const SUPPORT_FILE = '/playground/support.py';
 const POLICY_FILE = '/playground/policy.py';
 const WASM_FILE = '/playground/wasm.py';
+const SCOPES_FILE = '/playground/scopes.py';
+const READS_FILE = '/playground/reads.py';
 /** The module whose namespace holds the support code, so that a restored interpreter can find it. */
 const SUPPORT_MODULE = '_tars_playground';
 // Kept before any user code runs, so that later policy can take fetch off the global scope.
@@ -400,7 +404,7 @@ export class PythonEngine implements PythonBridgeContract {
     const baseUrl = this.options.packageBaseUrl === undefined ? defaultPackageBaseUrl(pyodideVersion) : this.options.packageBaseUrl;
     const { indexURL, runtimeFileBytes } = this.options;
     const progress = new StartupProgress(onProgress, indexURL === undefined || runtimeFileBytes === undefined ? {} : { expected: filesIn(indexURL, runtimeFileBytes) });
-    const key = await snapshotKey(pyodideVersion, [supportSource, policySource, wasmSource]);
+    const key = await snapshotKey(pyodideVersion, [supportSource, scopesSource, readsSource, policySource, wasmSource]);
     // The downloads take about a fifth of a cold start; the interpreter's start-up the rest.
     const { py, support, packageIndex, report } = await progress.whileDownloading(async () => {
       progress.enter('reading package index', 0.02);
@@ -511,6 +515,9 @@ function installSupport(py: PyodideAPI): PyDict {
   py.runPython(`import sys, types\nsys.modules[${JSON.stringify(SUPPORT_MODULE)}] = types.ModuleType(${JSON.stringify(SUPPORT_MODULE)})`);
   const support = moduleNamespace(py);
   py.runPython(supportSource, { globals: support, filename: SUPPORT_FILE });
+  // The scope analysis; its `reads` replaces the one support.py defines.
+  py.runPython(scopesSource, { globals: support, filename: SCOPES_FILE });
+  py.runPython(readsSource, { globals: support, filename: READS_FILE });
   py.runPython(policySource, { globals: support, filename: POLICY_FILE });
   py.runPython(wasmSource, { globals: support, filename: WASM_FILE });
   const remember: unknown = support.get('remember_startup_modules');

@@ -1,53 +1,47 @@
 /**
- * The names a JavaScript cell reads, found statically with acorn, so that the playground can
- * tell which cells a changed variable makes stale and which values to inject. A name the cell
- * declares at its top level with `function`, `class`, `let` or `const` is the cell's own: every
- * use of it sees the cell's declaration (hoisted, or in its temporal dead zone), never an
- * earlier value. Otherwise it over-approximates: a name declared with `var`, or only inside a
- * function, counts as read, which at worst marks a cell stale when it need not be.
+ * The names a JavaScript cell reads from the shared (global) scope, found statically with acorn,
+ * so that the playground can tell which cells a changed variable makes stale and which values to
+ * inject. The rules:
+ * - A use is a reference to a name in an expression: a load, `typeof x`, a shorthand property
+ *   `{ x }`, a compound or logical assignment (`x += 1`, `x ??= 1`) or an update (`x++`). Property
+ *   names after a dot, object and class keys (unless computed), labels and `import.meta` are not.
+ * - A use counts when the name resolves past every enclosing scope: blocks (their `let`,
+ *   `const`, `class` and `function` declarations, a `for (let …)` head, a `switch`'s cases),
+ *   catch clauses (their parameter, destructured or not), functions and arrows (parameters with
+ *   their defaults and destructuring, hoisted `var` and function declarations, `arguments` in
+ *   non-arrow functions, a function expression's own name), class bodies (a class's own name)
+ *   and static blocks.
+ * - A name the cell declares at its top level with `function`, `class`, `let`, `const` or
+ *   `import` is the cell's own: every use of it sees the cell's declaration (hoisted, or in its
+ *   temporal dead zone), never an earlier value. The engine runs top-level `let`, `const` and
+ *   `class` as global `var`s (see cell-rewrite.ts), so `let x = x + 1` would in fact see an
+ *   earlier `x`; such code is an error in plain JavaScript, and this rule leaves it out.
+ * - A top-level `var` and an undeclared assignment (`x = 1`) are the global's: its earlier value
+ *   is visible until the cell assigns it. So a use counts unless the cell has certainly assigned
+ *   the name before it, at top level, by straight-line code (`var count = count + 1` reads
+ *   count; `var n = 1; n` does not). Certainty follows control flow: after an `if` or `?:`, only
+ *   names both branches assign; nothing a loop body, a `switch` case, a labelled statement,
+ *   the right of `&&`, `||` or `??`, an optional chain or a pattern default assigns; after
+ *   `try`, what the block and the handler both assign, plus what `finally` assigns.
+ * - A function may run whenever it is called, so its body is judged against what the cell had
+ *   certainly assigned where it stands; a function declaration is hoisted, so against what was
+ *   assigned when its scope began. Class members and field initialisers are judged where the
+ *   class stands.
+ * - Globals of the engine (`console`, `Math`, `display`, …) count like any other name: they are
+ *   never in the store, so they mark nothing stale and inject nothing.
  */
-import { parse, type Pattern, type Program } from 'acorn';
+import { parse, type Program } from 'acorn';
+import { ReadsWalker } from './reads-walker';
 
 const PARSE_OPTIONS = { ecmaVersion: 'latest', allowHashBang: true } as const;
 
+/** The global names a cell reads, sorted; none when it does not parse. */
 export function readsOf(source: string): string[] {
   const program = tryParse(source);
   if (!program) return [];
-  const names = new Set<string>();
-  visit(program, null, names);
-  for (const name of ownDeclarations(program)) names.delete(name);
-  return [...names].sort();
-}
-
-/** Names the cell's top level declares with function, class, let or const. */
-function ownDeclarations(program: Program): string[] {
-  const own: string[] = [];
-  for (const statement of program.body) {
-    const declaration = statement.type === 'ExportNamedDeclaration' ? statement.declaration : statement;
-    if (!declaration) continue;
-    if (declaration.type === 'FunctionDeclaration' || declaration.type === 'ClassDeclaration') own.push(declaration.id.name);
-    if (declaration.type === 'VariableDeclaration' && declaration.kind !== 'var') {
-      for (const declarator of declaration.declarations) own.push(...patternNames(declarator.id));
-    }
-  }
-  return own;
-}
-
-function patternNames(pattern: Pattern): string[] {
-  switch (pattern.type) {
-    case 'Identifier':
-      return [pattern.name];
-    case 'ObjectPattern':
-      return pattern.properties.flatMap((property) => patternNames(property.type === 'RestElement' ? property.argument : property.value));
-    case 'ArrayPattern':
-      return pattern.elements.flatMap((element) => (element ? patternNames(element) : []));
-    case 'RestElement':
-      return patternNames(pattern.argument);
-    case 'AssignmentPattern':
-      return patternNames(pattern.left);
-    case 'MemberExpression':
-      return [];
-  }
+  const walker = new ReadsWalker(program);
+  walker.statements(program.body);
+  return [...walker.found].sort();
 }
 
 function tryParse(source: string): Program | null {
@@ -59,30 +53,4 @@ function tryParse(source: string): Program | null {
     }
   }
   return null;
-}
-
-/** Walks any AST node; `parent` and the key it sits under tell references from labels. */
-function visit(node: unknown, parent: { type: string; key: string; computed: boolean } | null, names: Set<string>): void {
-  if (typeof node !== 'object' || node === null) return;
-  if (Array.isArray(node)) {
-    for (const item of node) visit(item, parent, names);
-    return;
-  }
-  const record = node as Record<string, unknown>;
-  const type = typeof record.type === 'string' ? record.type : '';
-  if (type === 'Identifier' && typeof record.name === 'string' && isReference(parent)) names.add(record.name);
-  const computed = record.computed === true;
-  for (const [key, value] of Object.entries(record)) {
-    if (key === 'type' || key === 'start' || key === 'end' || key === 'loc') continue;
-    visit(value, { type, key, computed }, names);
-  }
-}
-
-/** Property names after a dot and object keys are labels, not reads of a variable. */
-function isReference(parent: { type: string; key: string; computed: boolean } | null): boolean {
-  if (parent === null) return true;
-  if (parent.type === 'MemberExpression' && parent.key === 'property') return parent.computed;
-  if ((parent.type === 'Property' || parent.type === 'MethodDefinition' || parent.type === 'PropertyDefinition') && parent.key === 'key') return parent.computed;
-  if (parent.type === 'LabeledStatement' || parent.type === 'BreakStatement' || parent.type === 'ContinueStatement') return false;
-  return true;
 }
