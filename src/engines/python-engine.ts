@@ -515,7 +515,7 @@ function installSupport(py: PyodideAPI): PyDict {
   py.runPython(`import sys, types\nsys.modules[${JSON.stringify(SUPPORT_MODULE)}] = types.ModuleType(${JSON.stringify(SUPPORT_MODULE)})`);
   const support = moduleNamespace(py);
   py.runPython(supportSource, { globals: support, filename: SUPPORT_FILE });
-  // The scope analysis; its `reads` replaces the one support.py defines.
+  // The scope analysis: `reads`, which finds the names a cell reads.
   py.runPython(scopesSource, { globals: support, filename: SCOPES_FILE });
   py.runPython(readsSource, { globals: support, filename: READS_FILE });
   py.runPython(policySource, { globals: support, filename: POLICY_FILE });

@@ -503,15 +503,6 @@ builtins.display = display
 # ---- variables and modules ------------------------------------------------------------------
 
 
-def reads(code):
-    """Names a cell reads, found statically; an empty list when it does not parse."""
-    try:
-        tree = compile(code, "<cell>", "exec", flags=ast.PyCF_ONLY_AST | _FLAGS)
-    except SyntaxError:
-        return []
-    return sorted({node.id for node in ast.walk(tree) if isinstance(node, ast.Name) and isinstance(node.ctx, ast.Load)})
-
-
 def _is_exported(name, value):
     return not name.startswith("_") and not inspect.ismodule(value)
 
