@@ -114,7 +114,7 @@ export function createPlaygroundApi(notebook: Notebook, session: Session, ready:
     variables: () =>
       Promise.resolve(
         Object.fromEntries(
-          Object.values(unwrap(session.variables.entries)).map((entry) => [entry.name, { language: entry.origin, type: entry.type, value: entry.value }]),
+          Object.values(unwrap(session.variables.entries)).map((entry) => [entry.name, { language: entry.origin, type: entry.type, value: entry.value ?? null }]), // merge: lead owns
         ),
       ),
     stop: () => session.stop(),

@@ -55,6 +55,8 @@ export interface Session {
   readonly policy: PolicyControl;
   /** Marks an untrusted document (a share link, a foreign file) trusted, then runs it all. */
   trustAndRun(): Promise<readonly CellState[]>;
+  /** Loads a variable's value into its store entry and returns it. */
+  readValue(name: string): Promise<NeutralValue>; // merge: lead owns
 }
 
 const LANGUAGE_NAMES: Record<Language, string> = { python: 'Python', javascript: 'JavaScript' };
@@ -111,7 +113,7 @@ export function createSession(notebook: Notebook, spawners: Readonly<Record<Lang
     for (const [name, value] of settings().variables) {
       const current = variables.entries[name];
       if (current && current.origin !== 'document') continue;
-      if (current && sameValue(current.value, value)) continue;
+      if (current && sameValue(current.value ?? null, value)) continue; // merge: lead owns
       variables.put({ name, origin: 'document', cellId: null, type: typeof value, preview: displayOf(value), sizeBytes: sizeOf(value), value, barrier: null });
     }
   };
@@ -126,7 +128,7 @@ export function createSession(notebook: Notebook, spawners: Readonly<Record<Lang
         return crossingError(language, cellId, `${name} is a ${LANGUAGE_NAMES[entry.origin === 'document' ? language : entry.origin]} ${entry.type} and cannot cross to ${LANGUAGE_NAMES[language]}: ${entry.barrier}`);
       }
       // The store wraps objects in proxies, which cannot be cloned into a worker.
-      const value = unwrap(entry.value);
+      const value = unwrap(entry.value ?? null); // merge: lead owns
       await host(language).call((remote) => remote.setVariable(name, value));
       held[language].set(name, entry.version);
       moved += entry.sizeBytes;
@@ -545,6 +547,7 @@ export function createSession(notebook: Notebook, spawners: Readonly<Record<Lang
     stop,
     restartEngine,
     isStale,
+    readValue: (name) => Promise.resolve(variables.entries[name]?.value ?? null), // merge: lead owns
   };
 }
 

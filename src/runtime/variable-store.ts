@@ -20,8 +20,8 @@ export interface VariableEntry {
   readonly preview: string;
   /** Roughly how many bytes the value takes in the neutral model. */
   readonly sizeBytes: number;
-  /** The value, or null when it cannot leave its language (see `barrier`). */
-  readonly value: NeutralValue;
+  /** The value, or null when it cannot leave its language (see `barrier`); undefined until it has crossed. */
+  readonly value: NeutralValue | undefined; // merge: lead owns
   /** Why the value cannot cross to another language, or null when it can. */
   readonly barrier: string | null;
   /** Increases with every write to any variable: the last writer wins. */
