@@ -45,7 +45,10 @@ function Variable(props: { entry: VariableEntry }) {
   };
   createEffect(() => {
     const { name, version, value, barrier } = props.entry;
-    if (!open() || barrier !== null || value !== undefined || untrack(load)?.version === version) return;
+    if (!open() || barrier !== null || value !== undefined) return;
+    // Loaded or loading already; a failed load is tried again when the entry is opened again.
+    const previous = untrack(load);
+    if (previous?.version === version && previous.state !== 'failed') return;
     setLoad({ version, state: 'loading' });
     // A load that a newer write overtook is dropped: the effect loads the newer one.
     const settle = (next: Load) => setLoad((current) => (current?.version === version ? next : current));
