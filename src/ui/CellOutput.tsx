@@ -1,6 +1,6 @@
 import { For, Index, Match, Show, Switch } from 'solid-js';
 import type { OutputChunk } from '../engines/contract';
-import type { CellState } from '../runtime/notebook';
+import { languageOf, type CellState } from '../runtime/notebook';
 import { usePlayground } from './playground-context';
 import { formatError } from './format-error';
 import { MarkdownView } from './output/MarkdownView';
@@ -8,6 +8,7 @@ import { MimeView } from './output/MimeView';
 import { OmittedNotice } from './output/OmittedNotice';
 import { ResultView } from './output/ResultView';
 import { StreamText } from './output/StreamText';
+import { termsLanguage, type TermsLanguage } from './output/value-terms';
 import './output/output.css';
 
 /**
@@ -21,6 +22,8 @@ export function CellOutput(props: { cell: CellState }) {
     return cell ? { label: cell.name === null ? `cell ${cellId}` : `cell "${cell.name}"`, code: cell.code } : undefined;
   };
   const label = () => (props.cell.name === null ? 'this cell' : `cell ${props.cell.name}`);
+  // Results and displayed JSON are shown in the terms of the cell's language.
+  const language = () => termsLanguage(languageOf(props.cell.kind));
   const split = () => props.cell.omitted?.at ?? props.cell.output.length;
   const head = () => props.cell.output.slice(0, split());
   const tail = () => props.cell.output.slice(split());
@@ -31,11 +34,11 @@ export function CellOutput(props: { cell: CellState }) {
           open trees stay as they are instead of being built again. A flood shows its beginning,
           a notice of what was left out, and its end (SHOWN_BOUNDS). */}
       <div class="output-flow streams" hidden={props.cell.output.length === 0}>
-        <Index each={head()}>{(chunk) => <Chunk chunk={chunk()} label={label()} markdown={props.cell.kind === 'MARKDOWN'} />}</Index>
+        <Index each={head()}>{(chunk) => <Chunk chunk={chunk()} label={label()} language={language()} markdown={props.cell.kind === 'MARKDOWN'} />}</Index>
         <Show when={props.cell.omitted}>{(omitted) => <OmittedNotice omitted={omitted()} full={props.cell.fullOutput} name={props.cell.name ?? 'cell'} />}</Show>
-        <Index each={tail()}>{(chunk) => <Chunk chunk={chunk()} label={label()} markdown={props.cell.kind === 'MARKDOWN'} />}</Index>
+        <Index each={tail()}>{(chunk) => <Chunk chunk={chunk()} label={label()} language={language()} markdown={props.cell.kind === 'MARKDOWN'} />}</Index>
       </div>
-      <ResultView result={props.cell.result} text={props.cell.resultText} label={label()} />
+      <ResultView result={props.cell.result} text={props.cell.resultText} label={label()} language={language()} />
       <For each={props.cell.errors}>
         {(error) => (
           <pre class="error" data-error-kind={error.kind} role="alert">
@@ -51,7 +54,7 @@ export function CellOutput(props: { cell: CellState }) {
  * Stream text inline, so partial lines join up as written; a displayed bundle as a block;
  * stdout as Markdown when `markdown` is set.
  */
-function Chunk(props: { chunk: OutputChunk; label: string; markdown: boolean }) {
+function Chunk(props: { chunk: OutputChunk; label: string; language: TermsLanguage; markdown: boolean }) {
   const text = () => (props.chunk.stream === 'display' ? null : props.chunk);
   const bundle = () => (props.chunk.stream === 'display' ? props.chunk.data : null);
   const markdown = () => (props.markdown && props.chunk.stream === 'stdout' ? props.chunk : null);
@@ -59,7 +62,7 @@ function Chunk(props: { chunk: OutputChunk; label: string; markdown: boolean }) 
     <Switch>
       <Match when={markdown()}>{(stream) => <MarkdownView text={stream().text} />}</Match>
       <Match when={text()}>{(stream) => <StreamText chunk={stream()} />}</Match>
-      <Match when={bundle()}>{(data) => <MimeView data={data()} label={props.label} />}</Match>
+      <Match when={bundle()}>{(data) => <MimeView data={data()} label={props.label} language={props.language} />}</Match>
     </Switch>
   );
 }

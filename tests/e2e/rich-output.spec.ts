@@ -32,8 +32,18 @@ async function naturalWidth(image: Locator): Promise<number> {
   return image.evaluate((element: HTMLImageElement) => element.naturalWidth);
 }
 
-/** Checks that a cell shows the five displays of DISPLAYS, in order, each in its rich form. */
-async function expectRichDisplays(page: Page, name: string): Promise<void> {
+/** How the nested display of DISPLAYS sums up its containers, in each language's terms. */
+const TERMS = {
+  python: { planet: 'planet: dict (2 keys)', moons: 'moons: list[1]' },
+  javascript: { planet: 'planet: Object {2 keys}', moons: 'moons: Array(1)' },
+} as const;
+
+/**
+ * Checks that a cell shows the five displays of DISPLAYS, in order, each in its rich form, and the
+ * nested one in the terms of the cell's language.
+ */
+async function expectRichDisplays(page: Page, name: string, language: keyof typeof TERMS): Promise<void> {
+  const terms = TERMS[language];
   const output = outputOf(page, name);
   const views = output.getByTestId('display-output');
   await expect(views).toHaveCount(5);
@@ -66,16 +76,16 @@ async function expectRichDisplays(page: Page, name: string): Promise<void> {
   ]);
   // A nested value: a tree whose containers open and close from the keyboard.
   const tree = views.nth(4).getByTestId('json-tree');
-  await expect(tree).toContainText('planet: Object {2 keys}');
+  await expect(tree).toContainText(terms.planet);
   await expect(tree).toContainText('count: 1');
-  await expect(tree).toContainText('moons: Array(1)');
+  await expect(tree).toContainText(terms.moons);
   const planet = tree.locator('summary', { hasText: 'planet:' });
   await planet.focus();
   await page.keyboard.press('Enter');
   await expect(planet.locator('xpath=..')).not.toHaveAttribute('open');
   await expect(tree).not.toContainText('moons');
   await page.keyboard.press('Enter');
-  await expect(tree).toContainText('moons: Array(1)');
+  await expect(tree).toContainText(terms.moons);
 }
 
 test('Python display() shows HTML, SVG, PNG, a table of records and a JSON tree; _repr_html_ objects too', async ({ page }) => {
@@ -94,13 +104,14 @@ test('Python display() shows HTML, SVG, PNG, a table of records and a JSON tree;
       { kind: 'PYTHON', name: 'rich', code: rich },
       { kind: 'PYTHON', name: 'records', code: '[{"name": "Ada", "year": 1815}, {"name": "Alan", "year": 1912}]' },
       { kind: 'PYTHON', name: 'nested', code: '{"a": {"b": [1, 2]}}' },
+      { kind: 'PYTHON', name: 'flags', code: '[{"name": "Ada", "alive": False, "tags": ["math"], "note": None}]' },
     ),
   );
   const report = await page.evaluate(() => window.playground.runAll());
   expect(report.success).toBe(true);
   // The report's output stays the text of stdout and stderr only (SPEC §8).
-  expect(report.cells.map((item) => item.output)).toEqual(['', '', '', '']);
-  await expectRichDisplays(page, 'forms');
+  expect(report.cells.map((item) => item.output)).toEqual(['', '', '', '', '']);
+  await expectRichDisplays(page, 'forms', 'python');
   const frames = outputOf(page, 'rich').getByTestId('display-output');
   await expect(frames).toHaveCount(2);
   await expect(outputFrame(frames.nth(0)).locator('#badge')).toHaveText('shown');
@@ -110,7 +121,10 @@ test('Python display() shows HTML, SVG, PNG, a table of records and a JSON tree;
   const table = outputOf(page, 'records').getByTestId('cell-result').getByRole('table');
   expect(await table.locator('th').allTextContents()).toEqual(['name', 'year']);
   await expect(table.locator('tbody tr')).toHaveCount(2);
-  await expect(outputOf(page, 'nested').getByTestId('cell-result').getByTestId('json-tree')).toContainText('b: Array(2)');
+  await expect(outputOf(page, 'nested').getByTestId('cell-result').getByTestId('json-tree')).toContainText('b: list[2]');
+  // Table cells in Python's terms: False, None and reprs of containers.
+  const flags = outputOf(page, 'flags').getByTestId('cell-result').getByRole('table');
+  expect(await flags.locator('tbody td').allTextContents()).toEqual(['Ada', 'False', "['math']", 'None']);
 });
 
 test('JavaScript display() shows HTML, SVG, PNG, a table of records and a JSON tree, in order with console output', async ({ page }) => {
@@ -120,7 +134,7 @@ test('JavaScript display() shows HTML, SVG, PNG, a table of records and a JSON t
   const report = await page.evaluate(() => window.playground.runAll());
   expect(report.success).toBe(true);
   expect(report.cells[0]?.output).toBe('first\nlast\n');
-  await expectRichDisplays(page, 'forms');
+  await expectRichDisplays(page, 'forms', 'javascript');
   // Text before the displays and after them, stderr in its own style.
   const flow = outputOf(page, 'forms').locator('.output-flow');
   expect(await flow.evaluate((element) => Array.from(element.children, (child) => child.className))).toEqual(['stdout', ...Array<string>(5).fill('mime-view'), 'stderr']);

@@ -105,7 +105,13 @@ test('cells can be added, moved, deleted with undo, and change kind, from button
 
 test('the panels show shared variables, the audit log with a JSON export, and performance figures', async ({ page }) => {
   await page.setViewportSize({ width: 1400, height: 900 });
-  await openDocument(page, tars({ kind: 'PYTHON', name: 'make', code: 'numbers = [1, 2, 3]\nlabel = "three numbers"' }, { kind: 'JAVASCRIPT', name: 'use', code: 'const total = numbers.reduce((a, b) => a + b, 0);\ntotal' }));
+  await openDocument(
+    page,
+    tars(
+      { kind: 'PYTHON', name: 'make', code: 'numbers = [1, 2, 3]\nlabel = "three numbers"\nnothing = None\npair = {"a": 1, "b": True}' },
+      { kind: 'JAVASCRIPT', name: 'use', code: 'const total = numbers.reduce((a, b) => a + b, 0);\nconst point = { x: 1, y: null };\ntotal' },
+    ),
+  );
   await page.evaluate(() => window.playground.runAll());
   const panel = page.getByTestId('side-panel');
   await expect(panel).toBeVisible();
@@ -115,7 +121,22 @@ test('the panels show shared variables, the audit log with a JSON export, and pe
   await variables.locator('[data-variable="label"] > details > summary').click();
   await expect(variables.locator('[data-variable="label"] .variable-value')).toHaveText('three numbers');
   await variables.locator('[data-variable="numbers"] > details > summary').click();
-  await expect(variables.locator('[data-variable="numbers"] [data-testid="json-tree"]')).toContainText('3');
+  await expect(variables.locator('[data-variable="numbers"] [data-testid="json-tree"]')).toContainText('list[3]');
+  // Each value in its own language's terms: Python's type names, reprs and None, JavaScript's null.
+  const pair = variables.locator('[data-variable="pair"]');
+  await expect(pair.locator('.variable-type')).toHaveText('dict');
+  await expect(pair.locator('.variable-preview')).toHaveText("{'a': 1, 'b': True}");
+  await pair.locator(':scope > details > summary').click();
+  await expect(pair.getByTestId('json-tree')).toContainText('dict (2 keys)');
+  await expect(pair.getByTestId('json-tree')).toContainText('b: True');
+  const nothing = variables.locator('[data-variable="nothing"]');
+  await expect(nothing.locator('.variable-preview')).toHaveText('None');
+  await nothing.locator(':scope > details > summary').click();
+  await expect(nothing.locator('.variable-value')).toHaveText('None');
+  const point = variables.locator('[data-variable="point"]');
+  await point.locator(':scope > details > summary').click();
+  await expect(point.getByTestId('json-tree')).toContainText('Object {2 keys}');
+  await expect(point.getByTestId('json-tree')).toContainText('y: null');
 
   await panel.getByTestId('tab-audit').click();
   await expect(panel.getByTestId('audit-panel').locator('.audit-entry[data-kind="run"]')).toHaveCount(2);

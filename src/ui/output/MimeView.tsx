@@ -7,14 +7,16 @@ import { MarkdownView } from './MarkdownView';
 import { RecordTable } from './RecordTable';
 import { imageUrl, pickForm } from './mime-type';
 import { isRecordArray, parseJson } from './value-shape';
+import type { TermsLanguage } from './value-terms';
 import './output.css';
 
 /**
  * One displayed MIME bundle, in the richest form it offers: HTML in a sandboxed frame,
  * Markdown formatted and sanitized, images as img elements (an image cannot run script, SVG
- * included), JSON as a table of records or a tree, and text as it is.
+ * included), JSON as a table of records or a tree, and text as it is. JSON is shown in the terms
+ * of `language`, that of the cell that displayed it.
  */
-export function MimeView(props: { data: MimeBundle; label: string }) {
+export function MimeView(props: { data: MimeBundle; label: string; language: TermsLanguage }) {
   const form = createMemo(() => pickForm(props.data));
   const type = () => form()?.type;
   const data = () => form()?.data ?? '';
@@ -33,7 +35,7 @@ export function MimeView(props: { data: MimeBundle; label: string }) {
           <img class="output-image" src={imageSource(type(), data())} alt={alt()} />
         </Match>
         <Match when={json() !== undefined}>
-          <JsonView value={json() ?? null} label={props.label} />
+          <JsonView value={json() ?? null} label={props.label} language={props.language} />
         </Match>
         <Match when={type() !== undefined}>
           <pre class="display-text">{data()}</pre>
@@ -44,14 +46,14 @@ export function MimeView(props: { data: MimeBundle; label: string }) {
 }
 
 /** Parsed JSON: a table when it is an array of records, a tree otherwise. */
-function JsonView(props: { value: NeutralValue; label: string }) {
+function JsonView(props: { value: NeutralValue; label: string; language: TermsLanguage }) {
   const records = () => {
     const value = props.value;
     return isRecordArray(value) ? value : null;
   };
   return (
-    <Switch fallback={<JsonTree value={props.value} label={`data in the output of ${props.label}`} />}>
-      <Match when={records()}>{(rows) => <RecordTable records={rows()} />}</Match>
+    <Switch fallback={<JsonTree value={props.value} language={props.language} label={`data in the output of ${props.label}`} />}>
+      <Match when={records()}>{(rows) => <RecordTable records={rows()} language={props.language} />}</Match>
     </Switch>
   );
 }

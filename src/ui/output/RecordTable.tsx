@@ -1,15 +1,19 @@
 import { createSignal, For, Show } from 'solid-js';
 import type { NeutralObject } from '../../engines/value';
-import { cellText, PAGE_SIZE, recordColumns } from './value-shape';
+import { PAGE_SIZE, recordColumns } from './value-shape';
+import { cellText, type TermsLanguage } from './value-terms';
 import './output.css';
 
-/** An array of records as a table: one row per record, one column per key seen in any. */
-export function RecordTable(props: { records: readonly NeutralObject[]; caption?: string }) {
+/**
+ * An array of records as a table: one row per record, one column per key seen in any. Cells are
+ * written in the terms of `language`, the one the records came from.
+ */
+export function RecordTable(props: { records: readonly NeutralObject[]; language: TermsLanguage; caption?: string }) {
   const [shown, setShown] = createSignal(PAGE_SIZE);
   const columns = () => recordColumns(props.records);
   const hidden = () => Math.max(0, props.records.length - shown());
   return (
-    <div class="record-table" data-testid="record-table">
+    <div class="record-table" data-testid="record-table" data-language={props.language}>
       <table>
         <Show when={props.caption}>{(caption) => <caption>{caption()}</caption>}</Show>
         <thead>
@@ -21,7 +25,7 @@ export function RecordTable(props: { records: readonly NeutralObject[]; caption?
           <For each={props.records.slice(0, shown())}>
             {(record) => (
               <tr>
-                <For each={columns()}>{(column) => <td>{cellText(Object.hasOwn(record, column) ? record[column] : undefined)}</td>}</For>
+                <For each={columns()}>{(column) => <td>{cellText(Object.hasOwn(record, column) ? record[column] : undefined, props.language)}</td>}</For>
               </tr>
             )}
           </For>

@@ -1,6 +1,6 @@
 /**
  * How a value is laid out in the output: records for a table, containers for a tree, and
- * the short text of everything else. Pure functions over neutral values.
+ * leaves for everything else. Pure functions over neutral values; value-terms.ts names them.
  */
 import { isNeutralArray, isNeutralMap, isNeutralSet, isTypedArray, toNeutral, type NeutralObject, type NeutralValue } from '../../engines/value';
 
@@ -40,7 +40,7 @@ export function isContainer(value: NeutralValue): boolean {
 
 /** A container that holds another container: worth a tree rather than one line of text. */
 export function isNestedContainer(value: NeutralValue): boolean {
-  return isContainer(value) && childrenOf(value).some((child) => isContainer(child.value));
+  return isContainer(value) && childValues(value).some(isContainer);
 }
 
 /** One child of a container in the tree: its label (index or key) and its value. */
@@ -49,58 +49,21 @@ export interface TreeChild {
   readonly value: NeutralValue;
 }
 
-/** A container's children, labelled; empty for anything else. */
-export function childrenOf(value: NeutralValue): TreeChild[] {
+/**
+ * A container's children, labelled; empty for anything else. A Map's keys are values of their
+ * own, so `keyLabel` writes them in the terms the tree is shown in (value-terms.ts).
+ */
+export function childrenOf(value: NeutralValue, keyLabel: (key: NeutralValue) => string): TreeChild[] {
   if (isNeutralArray(value)) return value.map((item, index) => ({ label: String(index), value: item }));
-  if (isNeutralMap(value)) return [...value].map(([key, item]) => ({ label: leafText(key), value: item }));
+  if (isNeutralMap(value)) return [...value].map(([key, item]) => ({ label: keyLabel(key), value: item }));
   if (isNeutralSet(value)) return [...value].map((item, index) => ({ label: String(index), value: item }));
   if (isRecord(value)) return Object.entries(value).map(([key, item]) => ({ label: key, value: item }));
   return [];
 }
 
-/** A container's one-line summary, such as `Array(3)` or `Object {2 keys}`. */
-export function summaryOf(value: NeutralValue): string {
-  if (isNeutralArray(value)) return `Array(${value.length})`;
-  if (isNeutralMap(value)) return `Map(${value.size})`;
-  if (isNeutralSet(value)) return `Set(${value.size})`;
-  const keys = childrenOf(value).length;
-  return `Object {${keys} ${keys === 1 ? 'key' : 'keys'}}`;
-}
-
-/** The text of a value that is not opened up: text quoted, numbers as written, dates in ISO. */
-export function leafText(value: NeutralValue): string {
-  if (value === null) return 'null';
-  switch (typeof value) {
-    case 'string':
-      return JSON.stringify(value);
-    case 'number':
-      return Object.is(value, -0) ? '-0' : String(value);
-    case 'bigint':
-      return `${value}n`;
-    case 'boolean':
-      return String(value);
-    default:
-      break;
-  }
-  if (value instanceof Date) return Number.isNaN(value.getTime()) ? 'Invalid Date' : value.toISOString();
-  if (value instanceof Uint8Array) return `bytes(${value.length})`;
-  if (isTypedArray(value)) {
-    const shown = Array.from(value.subarray(0, 8), (item: number | bigint) => String(item));
-    return `${value.constructor.name}(${value.length}) [${shown.join(', ')}${value.length > 8 ? ', …' : ''}]`;
-  }
-  return summaryOf(value);
-}
-
-/** A table cell's text: text as itself, containers as compact JSON, the rest as leaf text. */
-export function cellText(value: NeutralValue | undefined): string {
-  if (value === undefined) return '';
-  if (typeof value === 'string') return value;
-  if (isNeutralArray(value) || isRecord(value)) {
-    try {
-      return JSON.stringify(value, (_, item: unknown) => (typeof item === 'bigint' ? `${item}` : item));
-    } catch {
-      return summaryOf(value);
-    }
-  }
-  return leafText(value);
+function childValues(value: NeutralValue): NeutralValue[] {
+  if (isNeutralArray(value)) return [...value];
+  if (isNeutralMap(value) || isNeutralSet(value)) return [...value.values()];
+  if (isRecord(value)) return Object.values(value);
+  return [];
 }
