@@ -59,7 +59,8 @@ export function verdict(row) {
     const unit = limit[2];
     /** @type {number | null} */
     let measured = null;
-    if (unit === '×') measured = ratio(row) === '' ? null : Number(ratio(row));
+    // A baseline of 0 ms makes any cost an infinite ratio: missed, not unknown.
+    if (unit === '×') measured = row.baseline ? (ratio(row) === '' ? Number.POSITIVE_INFINITY : Number(ratio(row))) : null;
     else if (unit === 'ms' && row.unit === 'ms') measured = row.value.median;
     else if (unit === 's' && row.unit === 'ms') measured = row.value.median / 1000;
     else if (unit === 'KB' && row.unit === 'bytes') measured = row.value.median / 1024;
