@@ -5,127 +5,19 @@
 // drives headless Chromium through each figure of SPEC §7. Every figure is measured several
 // times beside a bare baseline in the same run, and printed as median (min–max) with the ratio
 // to its baseline. The table goes to stdout and, with details of the machine and browser, to
-// bench/results.json. --quick measures each figure once, so that CI keeps the harness working.
+// bench/results.json. --quick measures each figure once (a few where one sample means nothing), so
+// that CI keeps the harness working. Some parts live in bench/figures/; the options and the
+// browser in harness.js, the statistics and the table in table.js.
 import { execFileSync } from 'node:child_process';
 import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
-import { chromium } from '@playwright/test';
-import { CHROMIUM_ARGS, findChromium } from '../scripts/find-chromium.js';
+import { roundTrips } from './figures/round-trips.js';
+import { variables } from './figures/variables.js';
+import { argv, closeBrowser, freshContext, launchBrowser, openApp, openBaselines, PORTS, PYODIDE_INDEX, quick, repeat, RUNS, url } from './harness.js';
 import { serveBench } from './serve.js';
-
-const argv = process.argv.slice(2);
-const quick = argv.includes('--quick');
-const runsArgument = argv.indexOf('--runs');
-const RUNS = runsArgument >= 0 ? Number(argv[runsArgument + 1]) : quick ? 1 : 5;
-const CALLS = quick ? 50 : 300;
-/** BENCH_PORT_BASE moves the two servers (the base and the next port), so that checkouts side by side can each run it. */
-const PORT_BASE = Number(process.env.BENCH_PORT_BASE ?? '4190');
-const PORTS = { isolated: PORT_BASE, plain: PORT_BASE + 1 };
-
-// ---- statistics and the table ---------------------------------------------------------------
-
-/** @param {number[]} values */
-function summary(values) {
-  const sorted = [...values].sort((a, b) => a - b);
-  const middle = Math.floor(sorted.length / 2);
-  const median = sorted.length % 2 === 1 ? sorted[middle] : ((sorted[middle - 1] ?? 0) + (sorted[middle] ?? 0)) / 2;
-  return { median: median ?? Number.NaN, min: sorted[0] ?? Number.NaN, max: sorted.at(-1) ?? Number.NaN, samples: values.length };
-}
-
-/**
- * @typedef {{ group: string, figure: string, unit: string, value: ReturnType<typeof summary>, baseline: { name: string, value: ReturnType<typeof summary> } | null, target: string }} Row
- * @type {Row[]}
- */
-const rows = [];
-
-/**
- * Records a figure beside its baseline.
- * @param {string} group @param {string} figure @param {number[]} values
- * @param {{ name: string, values: number[] } | null} baseline @param {string} target @param {string} [unit]
- */
-function record(group, figure, values, baseline, target, unit = 'ms') {
-  const row = { group, figure, unit, value: summary(values), baseline: baseline ? { name: baseline.name, value: summary(baseline.values) } : null, target };
-  rows.push(row);
-  console.log(`  ${figure}: ${format(row.value, unit)}${row.baseline ? `  vs ${row.baseline.name}: ${format(row.baseline.value, unit)} (× ${ratio(row)})` : ''}`);
-}
-
-/** @param {ReturnType<typeof summary>} value @param {string} unit */
-function format(value, unit) {
-  const number = (/** @type {number} */ n) => (unit === 'bytes' ? `${(n / 1024).toFixed(1)} KB` : n >= 100 ? n.toFixed(0) : n >= 1 ? n.toFixed(1) : n.toFixed(3));
-  const spread = value.samples > 1 ? ` (${number(value.min)}–${number(value.max)})` : '';
-  return `${number(value.median)}${unit === 'bytes' ? '' : ` ${unit}`}${spread}`;
-}
-
-/** @param {Row} row */
-function ratio(row) {
-  if (!row.baseline || row.baseline.value.median === 0) return '';
-  return (row.value.median / row.baseline.value.median).toFixed(2);
-}
-
-function printTable() {
-  const header = ['figure', 'median (min–max)', 'baseline', 'baseline median (min–max)', 'ratio', 'target'];
-  const lines = rows.map((row) => [row.figure, format(row.value, row.unit), row.baseline?.name ?? '—', row.baseline ? format(row.baseline.value, row.unit) : '—', ratio(row) || '—', row.target]);
-  const widths = header.map((title, column) => Math.max(title.length, ...lines.map((line) => (line[column] ?? '').length)));
-  const print = (/** @type {string[]} */ cells) => console.log(`| ${cells.map((cell, column) => cell.padEnd(widths[column] ?? 0)).join(' | ')} |`);
-  console.log('');
-  print(header);
-  print(widths.map((width) => '-'.repeat(width)));
-  let group = '';
-  for (const [index, line] of lines.entries()) {
-    const row = rows[index];
-    if (row && row.group !== group) {
-      group = row.group;
-      print([`**${group}**`, '', '', '', '', '']);
-    }
-    print(line);
-  }
-}
-
-// ---- the browser ----------------------------------------------------------------------------
-
-/** @type {import('@playwright/test').Browser} */
-let browser;
-
-/** A fresh browser context (an empty cache, as on a first visit), with every non-local request refused. */
-async function freshContext() {
-  const context = await browser.newContext({ serviceWorkers: 'block' });
-  await context.route('**/*', async (route) => {
-    const { hostname } = new URL(route.request().url());
-    if (hostname === 'localhost' || hostname === '127.0.0.1') await route.continue();
-    else await route.abort('blockedbyclient');
-  });
-  return context;
-}
-
-/** @param {'isolated' | 'plain'} server @param {string} path */
-const url = (server, path) => `http://localhost:${String(PORTS[server])}${path}`;
-
-/** Opens the playground and waits until it is usable. @param {import('@playwright/test').BrowserContext} context */
-async function openApp(context, server = /** @type {'isolated' | 'plain'} */ ('isolated')) {
-  const page = await context.newPage();
-  await page.goto(url(server, '/'));
-  await page.evaluate(() => window.playground.ready());
-  return page;
-}
-
-/** Opens the baseline page. @param {import('@playwright/test').BrowserContext} context */
-async function openBaselines(context) {
-  const page = await context.newPage();
-  await page.goto(url('isolated', '/bench/'));
-  await page.waitForFunction(() => 'bench' in window);
-  return page;
-}
-
-/** Repeats an async measurement `count` times. @param {number} count @param {() => Promise<number>} once */
-async function repeat(count, once) {
-  const values = [];
-  for (let index = 0; index < count; index++) values.push(await once());
-  return values;
-}
-
-const PYODIDE_INDEX = url('isolated', '/pyodide/');
+import { printTable, ratio, record, rows, verdict } from './table.js';
 
 // ---- the figures ----------------------------------------------------------------------------
 
@@ -257,98 +149,6 @@ async function forgetSnapshot(page) {
 /** The bare cold Pyodide start of this run, the baseline of the hard restart. @type {number[]} */
 let coldPython = [];
 
-async function roundTrips() {
-  console.log('Round trips');
-  const context = await freshContext();
-  const page = await openApp(context);
-  const calls = async (/** @type {'python' | 'javascript'} */ language) =>
-    page.evaluate(
-      async ([name, count]) => {
-        const engine = name === 'python' ? window.playground.python : window.playground.javascript;
-        await engine.execute('1');
-        const times = [];
-        for (let index = 0; index < count; index++) {
-          const started = performance.now();
-          await engine.execute('1');
-          times.push(performance.now() - started);
-        }
-        return times;
-      },
-      /** @type {const} */ ([language, CALLS]),
-    );
-  const python = await calls('python');
-  const javascript = await calls('javascript');
-  await context.close();
-  const baseContext = await freshContext();
-  const base = await openBaselines(baseContext);
-  const comlink = await base.evaluate((count) => window.bench.comlinkCalls(count), CALLS);
-  const echo = await base.evaluate((count) => window.bench.echoes(count), CALLS);
-  // The engines' own cost: a trivial run in a bare worker, timed from the page.
-  await base.evaluate((index) => window.bench.start('python', index), PYODIDE_INDEX);
-  await base.evaluate(() => window.bench.start('quickjs', ''));
-  const bareRuns = (/** @type {'python' | 'quickjs'} */ engine) =>
-    base.evaluate(
-      async ([name, count]) => {
-        const times = [];
-        for (let index = 0; index < count; index++) {
-          const started = performance.now();
-          await window.bench.run(name, '1', 0);
-          times.push(performance.now() - started);
-        }
-        return times;
-      },
-      /** @type {const} */ ([engine, CALLS]),
-    );
-  const barePython = await bareRuns('python');
-  const bareQuickjs = await bareRuns('quickjs');
-  await baseContext.close();
-  record('Round trips', 'trivial Python execute', python, { name: 'bare Comlink call', values: comlink }, '≤ 1 ms, ≤ 2 × Comlink');
-  record('Round trips', 'trivial JavaScript execute', javascript, { name: 'bare Comlink call', values: comlink }, '≤ 1 ms, ≤ 2 × Comlink');
-  record('Round trips', 'trivial Python execute, against the engine alone', python, { name: 'bare runPython round trip', values: barePython }, '—');
-  record('Round trips', 'trivial JavaScript execute, against the engine alone', javascript, { name: 'bare QuickJS evalCode round trip', values: bareQuickjs }, '—');
-  record('Round trips', 'bare Comlink call', comlink, { name: 'bare postMessage echo', values: echo }, '—');
-}
-
-/**
- * Builds a benchmark payload in the page as `globalThis.payload`; runs in the browser.
- * @param {string} kind
- */
-function buildPayload(kind) {
-  let payload;
-  if (kind === '1 KB') payload = { name: 'x'.repeat(600), values: Array.from({ length: 100 }, (_, index) => index) };
-  else if (kind === '1 MB nested') payload = Array.from({ length: 10_000 }, (_, index) => ({ id: index, name: `item ${String(index)}`, tags: ['a', 'b'], score: index * 0.5, nested: { even: index % 2 === 0 } }));
-  else payload = Float64Array.from({ length: (10 * 1024 * 1024) / 8 }, (_, index) => index * 0.5);
-  Reflect.set(globalThis, 'payload', payload);
-}
-
-async function variables() {
-  console.log('Variables, Python to JavaScript');
-  const context = await freshContext();
-  const page = await openApp(context);
-  await page.evaluate(() => Promise.all([window.playground.python.execute('1'), window.playground.javascript.execute('1')]));
-  const baseContext = await freshContext();
-  const base = await openBaselines(baseContext);
-  for (const kind of ['1 KB', '1 MB nested', '10 MB Float64Array']) {
-    const count = kind.startsWith('10 MB') ? Math.min(RUNS, 5) : RUNS * 4;
-    await page.evaluate(buildPayload, kind);
-    const moved = await page.evaluate(async (times) => {
-      await window.playground.python.setVariable('payload', Reflect.get(globalThis, 'payload'));
-      const durations = [];
-      for (let index = 0; index < times; index++) {
-        const started = performance.now();
-        const value = await window.playground.python.getVariable('payload');
-        await window.playground.javascript.setVariable('payload', value ?? null);
-        durations.push(performance.now() - started);
-      }
-      return durations;
-    }, count);
-    await base.evaluate(buildPayload, kind);
-    const cloned = await base.evaluate((times) => window.bench.payloadRoundTrips(times), count);
-    record('Variables', `${kind}: Python worker → main → JavaScript worker`, moved, { name: 'postMessage round trip of it (2 clones)', values: cloned }, kind.startsWith('10 MB') ? '≤ 2 × clone' : '—');
-  }
-  await context.close();
-  await baseContext.close();
-}
 
 const SPIN = 'PYTHON spin_py {\n    while True:\n        pass\n}\n\nJAVASCRIPT spin_js {\n    for (;;) {}\n}\n';
 
@@ -608,9 +408,7 @@ if (!argv.includes('--no-build')) {
 console.log('Building the baseline page…');
 execFileSync(process.execPath, ['node_modules/vite/bin/vite.js', 'build', '--config', 'bench/vite.config.ts', '--logLevel', 'error'], { stdio: 'inherit' });
 const servers = [await serveBench({ port: PORTS.isolated, isolated: true }), await serveBench({ port: PORTS.plain, isolated: false })];
-const executablePath = findChromium();
-browser = await chromium.launch({ ...(executablePath === undefined ? {} : { executablePath }), args: CHROMIUM_ARGS });
-const browserVersion = browser.version();
+const browserVersion = await launchBrowser();
 const started = Date.now();
 // --only startup,sizes measures a part, while working on the harness.
 const onlyArgument = argv.indexOf('--only');
@@ -626,10 +424,18 @@ const sections = [
   ['sizes', sizes],
   ['programs', classicPrograms],
 ];
+/** Seconds each part took, so that the cost of a part in CI can be read. @type {Record<string, number>} */
+const sectionSeconds = {};
 try {
-  for (const [name, measure] of sections) if (!only || only.has(name)) await measure();
+  for (const [name, measure] of sections) {
+    if (only && !only.has(name)) continue;
+    const begun = Date.now();
+    await measure();
+    sectionSeconds[name] = Math.round((Date.now() - begun) / 1000);
+    console.log(`  (${name}: ${String(sectionSeconds[name])} s)`);
+  }
 } finally {
-  await browser.close();
+  await closeBrowser();
   for (const server of servers) server.close();
 }
 printTable();
@@ -639,9 +445,10 @@ const results = {
   mode: quick ? 'quick' : 'full',
   runsPerFigure: RUNS,
   durationSeconds: Math.round((Date.now() - started) / 1000),
+  sectionSeconds,
   machine: { platform: `${os.type()} ${os.release()} ${os.arch()}`, cpu: cpus[0]?.model ?? 'unknown', cores: cpus.length, memoryGiB: Math.round(os.totalmem() / 2 ** 30), node: process.version },
   browser: { name: 'chromium', version: browserVersion, headless: true },
-  figures: rows.map((row) => ({ ...row, ratio: ratio(row) === '' ? null : Number(ratio(row)) })),
+  figures: rows.map((row) => ({ ...row, ratio: ratio(row) === '' ? null : Number(ratio(row)), met: verdict(row) === '—' ? null : verdict(row) === 'met' })),
 };
 writeFileSync('bench/results.json', `${JSON.stringify(results, null, 2)}\n`);
 console.log(`\n${String(rows.length)} figures in ${String(results.durationSeconds)} s on ${results.machine.cpu} (${String(results.machine.cores)} cores), Chromium ${results.browser.version}; written to bench/results.json`);
