@@ -169,7 +169,8 @@ export class JavaScriptEngine implements JavaScriptBridgeContract {
       ...outcome,
       exports,
       executionTimeMs: performance.now() - started,
-      memoryBytes: memoryUsed(loaded.runtime, loaded.context),
+      // The wasm memory's size, as Python reports its heap: QuickJS's own count walks every object, which costs milliseconds once a cell holds big arrays.
+      memoryBytes: loaded.heap.memory.buffer.byteLength,
     };
   }
 
@@ -649,8 +650,3 @@ function describe(context: QuickJSContext, helpers: QuickJSHandle, value: QuickJ
   }
 }
 
-function memoryUsed(runtime: QuickJSRuntime, context: QuickJSContext): number | null {
-  using usage = runtime.computeMemoryUsage();
-  using used = context.getProp(usage, 'memory_used_size');
-  return context.typeof(used) === 'number' ? context.getNumber(used) : null;
-}
