@@ -67,12 +67,32 @@ export class ForeignValues {
   }
 }
 
+/**
+ * The reads of code analysed lately, by its text: a cell is mostly run again unchanged, and
+ * its analysis would otherwise cost more than a short cell's run.
+ */
+export class ReadsCache {
+  private readonly known = new Map<string, string[]>();
+
+  constructor(private readonly capacity = 256) {}
+
+  async of(code: string, analyze: (code: string) => Promise<string[]>): Promise<string[]> {
+    const cached = this.known.get(code);
+    if (cached) return cached;
+    const reads = await analyze(code);
+    if (this.known.size >= this.capacity) this.known.delete(this.known.keys().next().value ?? '');
+    this.known.set(code, reads);
+    return reads;
+  }
+}
+
 /** Failures after which the engine is in no state to be asked anything more. */
 const HALTED = new Set(['timeout', 'interrupted', 'memory', 'crash']);
 
-export async function runCellRequest(steps: CellSteps, foreign: ForeignValues, request: CellRequest): Promise<CellRun> {
+export async function runCellRequest(steps: CellSteps, memory: { foreign: ForeignValues; reads: ReadsCache }, request: CellRequest): Promise<CellRun> {
   const { code, cellId, timeoutMs } = request;
-  const reads = await steps.analyzeReads(code);
+  const { foreign } = memory;
+  const reads = await memory.reads.of(code, (text) => steps.analyzeReads(text));
   const readSet = new Set(reads);
   const names = request.pending.filter((name) => readSet.has(name) && !Object.hasOwn(request.values, name));
   if (names.length > 0) return { kind: 'needs', reads, names };

@@ -23,7 +23,7 @@ import type {
   VersionInfo,
 } from './contract';
 import type { CellRequest, CellRun, ExportInfo } from './cell-request';
-import { ForeignValues, runCellRequest } from './cell-runner';
+import { ForeignValues, ReadsCache, runCellRequest } from './cell-runner';
 import { EngineLifecycle } from './lifecycle';
 import { TIERS, type Policy } from './policy';
 import { StartupProgress } from './startup-progress';
@@ -110,6 +110,8 @@ export class JavaScriptEngine implements JavaScriptBridgeContract {
   private readonly guard: PolicyState;
   /** Values given from another language, to find what a cell changed in place. */
   private readonly foreign = new ForeignValues();
+  /** Reads of the cells run lately, by their code. */
+  private readonly reads = new ReadsCache();
   /** The worker's own fetch, kept for the Unrestricted tier's bridge. */
   private readonly hostFetch: typeof fetch;
 
@@ -185,7 +187,7 @@ export class JavaScriptEngine implements JavaScriptBridgeContract {
         describe: (names) => this.describe(names),
         takeWasmChanges: () => this.takeWasmChanges(),
       },
-      this.foreign,
+      { foreign: this.foreign, reads: this.reads },
       request,
     );
   }

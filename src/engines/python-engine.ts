@@ -28,7 +28,7 @@ import {
   type VersionInfo,
 } from './contract';
 import type { CellRequest, CellRun, ExportInfo } from './cell-request';
-import { ForeignValues, runCellRequest } from './cell-runner';
+import { ForeignValues, ReadsCache, runCellRequest } from './cell-runner';
 import { filesIn } from './fetch-progress';
 import { EngineLifecycle } from './lifecycle';
 import { readBundle } from './mime-bundle';
@@ -113,6 +113,8 @@ export class PythonEngine implements PythonBridgeContract {
   private report: StartupReport | null = null;
   /** Values given from another language, to find what a cell changed in place. */
   private readonly foreign = new ForeignValues();
+  /** Reads of the cells run lately, by their code. */
+  private readonly reads = new ReadsCache();
   private runCounter = 0;
   /** The end of the runs, policy changes and package loads queued so far. */
   private queue: Promise<unknown> = Promise.resolve();
@@ -141,7 +143,7 @@ export class PythonEngine implements PythonBridgeContract {
         describe: (names) => this.describe(names),
         takeWasmChanges: () => this.takeWasmChanges(),
       },
-      this.foreign,
+      { foreign: this.foreign, reads: this.reads },
       request,
     );
   }

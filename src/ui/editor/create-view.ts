@@ -72,6 +72,8 @@ export function createCodeView(options: CodeViewOptions): CodeView {
       ],
     }),
   });
+  let shownLines: readonly number[] = options.errorLines;
+  let shownLabel = options.ariaLabel;
   return {
     dom: view.dom,
     focus() {
@@ -87,9 +89,15 @@ export function createCodeView(options: CodeViewOptions): CodeView {
       view.dispatch({ effects: language.reconfigure(support ?? []) });
     },
     setAriaLabel(text) {
+      if (text === shownLabel) return;
+      shownLabel = text;
       view.dispatch({ effects: label.reconfigure(contentLabel(text)) });
     },
     setErrorLines(lines) {
+      // Every run sets its cell's errors, mostly to none again; a dispatch makes the view read
+      // the DOM selection back, which costs milliseconds, so an unchanged set sends none.
+      if (lines.length === shownLines.length && lines.every((line, index) => line === shownLines[index])) return;
+      shownLines = [...lines];
       view.dispatch({ effects: setErrorLines.of(lines) });
     },
     destroy() {
