@@ -7,19 +7,18 @@
 import { createSignal, type Accessor } from 'solid-js';
 import type { JavaScriptBridgeContract, PythonBridgeContract } from '../engines/bridge';
 import type { ExecutionResult, Language, OutputChunk, UnifiedError } from '../engines/contract';
-import type { Tier } from '../engines/policy';
 import { ConversionError, type NeutralValue } from '../engines/value';
 import { createCellRunner, StoppedError } from './cell/run-within-limit';
 import type { HeldVersions } from './cell/prepare';
-import { interpolate } from '../metascript/interpolate';
-import type { PropertyBlock, PropertyValue } from '../metascript/types';
+import type { PropertyBlock } from '../metascript/types';
 import { createAuditLog, type AuditLog } from './audit-log';
-import { documentSettings, type DocumentSettings } from './document-settings';
 import { createEngineHost, hasMemoryForSpare, WorkerDiedError, type EngineHost } from './engine-host';
 import { createPolicyControl, type PolicyControl } from './policy-control';
+import { createEnginePolicies } from './engine-policies';
 import { languageOf, type CellState, type Notebook } from './notebook';
-import { createVariableStore, sizeOf, type VariableStore } from './variable-store';
+import { createVariableStore, type VariableStore } from './variable-store';
 import { createVariableValues } from './variable-values';
+import { createDocumentValues, displayOf, toLogValue } from './document-values';
 import { PAGE_BYTES } from '../engines/wasm/module-reader';
 import { createWasmModules, runWasmCell, type EngineCall } from './wasm-modules';
 import { confinementFor, type WorkerSpawner } from './worker-factories';
@@ -91,11 +90,6 @@ export function createSession(notebook: Notebook, spawners: Readonly<Record<Lang
   const wasmCall = (language: Language): EngineCall => (work) => host(language).call(work);
   const audit = createAuditLog();
   const policy = createPolicyControl(notebook, audit);
-  /** The policy each engine's current worker was last given, as JSON; `forget` clears it. */
-  const applied: Record<Language, string | null> = { python: null, javascript: null };
-  /** The tier each engine's current worker was given; `forget` clears it. */
-  const givenTier: Record<Language, Tier | null> = { python: null, javascript: null };
-  let lastTier: string | null = null;
   const [log, setLog] = createSignal<readonly string[]>([]);
   /** The store version each engine holds of each name, natively or given. */
   const held: HeldVersions = { python: new Map(), javascript: new Map() };
@@ -109,35 +103,8 @@ export function createSession(notebook: Notebook, spawners: Readonly<Record<Lang
   let stopRequested = false;
   const stopping = () => stopRequested;
 
-  /** The document's settings, `${name}` placeholders filled from the store, values loaded as needed. */
-  const settings = async (): Promise<DocumentSettings> => {
-    const names = new Set<string>();
-    documentSettings(notebook, (name) => {
-      names.add(name);
-      return undefined;
-    });
-    return documentSettings(notebook, await values.lookup(names, displayOf));
-  };
-
-  /** VARIABLE blocks seed the store, unless a cell has written the name since. */
-  const seedVariables = async () => {
-    for (const [name, value] of (await settings()).variables) {
-      const current = variables.entries[name];
-      if (current && current.origin !== 'document') continue;
-      if (current && sameValue(current.value ?? null, value)) continue;
-      variables.put({ name, origin: 'document', cellId: null, type: typeof value, preview: displayOf(value), sizeBytes: sizeOf(value), value, barrier: null });
-    }
-  };
-
-  /** Text with `${name}` placeholders filled from the store, values loaded as needed. */
-  const fillPlaceholders = async (text: string): Promise<string> => {
-    const names = new Set<string>();
-    interpolate(text, (name) => {
-      names.add(name);
-      return undefined;
-    });
-    return interpolate(text, await values.lookup(names, displayOf));
-  };
+  const documentValues = createDocumentValues(notebook, variables, values);
+  const { settings, seedVariables, fillPlaceholders } = documentValues;
 
   const ensurePackages = (): Promise<UnifiedError | null> => {
     packagesReady ??= (async () => {
@@ -190,44 +157,18 @@ export function createSession(notebook: Notebook, spawners: Readonly<Record<Lang
     }));
   };
 
-  /** Gives an engine the document's policy when it or the worker has changed since it was last given. */
-  const applyPolicy = async (language: Language) => {
-    const rules = policy.effective();
-    if (rules.tier !== lastTier) {
-      audit.record({ kind: 'tier', language: null, cellId: null, detail: `runs use the ${rules.tier} policy${lastTier === null ? '' : ` (was ${lastTier})`}` });
-      lastTier = rules.tier;
-    }
-    // A worker that ran under another tier is replaced, in either direction: nothing it was
-    // granted, or holds, carries over (and a Restrictive engine cannot be raised at all). So is
-    // one made with another Content-Security-Policy, which is fixed when a worker is made.
-    const given = givenTier[language];
-    const kind = host(language).kind();
-    if ((given !== null && given !== rules.tier) || (kind !== null && kind !== confinementFor(rules))) await replaceForTier(language, given ?? rules.tier, rules.tier);
-    const key = JSON.stringify(rules);
-    if (applied[language] !== key) {
-      await host(language).call((remote) => remote.setPolicy(rules));
-      applied[language] = key;
-      givenTier[language] = rules.tier;
-    }
-    return rules;
-  };
-
-  /** Replaces an engine's worker because the tier changed; its state is lost. */
-  const replaceForTier = async (language: Language, from: Tier, to: Tier) => {
-    forget(language);
-    audit.record({ kind: 'restart', language, cellId: null, detail: `the worker was replaced for the ${to} tier (was ${from}); its state was lost` });
-    await host(language).restart();
-    generations[language] = host(language).generation();
-  };
-
-  // A choice from the policy menu, or an answer to the consent dialog, replaces every engine
-  // that has started at once; other changes (CONFIG edited, another document) at the next run.
-  policy.onTierChange((from, to) => {
-    for (const language of ['python', 'javascript'] as const) {
-      const given = givenTier[language];
-      if (given !== null && given !== to) void replaceForTier(language, given, to).catch(() => undefined);
-    }
+  const policies = createEnginePolicies({
+    policy,
+    audit,
+    host,
+    forget: (language) => {
+      forget(language);
+    },
+    restarted: (language) => {
+      generations[language] = host(language).generation();
+    },
   });
+  const applyPolicy = (language: Language) => policies.apply(language);
 
   /** Wasm memory never shrinks: after a memory error the Python worker is replaced to give it back. */
   const freeMemory = async (result: ExecutionResult): Promise<ExecutionResult> => {
@@ -386,8 +327,7 @@ export function createSession(notebook: Notebook, spawners: Readonly<Record<Lang
     held[language].clear();
     variables.forgetOrigin(language);
     wasm.forget(language);
-    applied[language] = null;
-    givenTier[language] = null;
+    policies.forget(language);
     if (language === 'python') packagesReady = null;
   };
 
@@ -476,28 +416,4 @@ export function createSession(notebook: Notebook, spawners: Readonly<Record<Lang
     isStale,
     readValue: (name) => values.read(name),
   };
-}
-
-/** How a value reads in Markdown and previews: text as itself, everything else compactly. */
-export function displayOf(value: NeutralValue | undefined): string {
-  if (value === undefined || value === null) return 'null';
-  if (typeof value === 'string') return value;
-  if (typeof value === 'bigint') return `${value}`;
-  if (typeof value !== 'object') return String(value);
-  if (value instanceof Date) return value.toISOString();
-  try {
-    return JSON.stringify(value, (_, item: unknown) => (typeof item === 'bigint' ? `${item}` : item));
-  } catch {
-    return Object.prototype.toString.call(value);
-  }
-}
-
-/** A property value as a neutral one, for a log message that is not text. */
-function toLogValue(value: PropertyValue): NeutralValue {
-  if (value === null || typeof value !== 'object') return value;
-  return JSON.stringify(value);
-}
-
-function sameValue(a: NeutralValue, b: NeutralValue): boolean {
-  return displayOf(a) === displayOf(b) && typeof a === typeof b;
 }
