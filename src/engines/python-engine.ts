@@ -6,6 +6,7 @@ import { loadPyodide, version as pyodideVersion, type PyodideAPI } from 'pyodide
 import type { PyCallable, PyDict } from 'pyodide/ffi';
 import policySource from './python/policy.py?raw';
 import supportSource from './python/support.py?raw';
+import crossingSource from './python/crossing.py?raw';
 import wasmSource from './python/wasm.py?raw';
 import type {
   EnvironmentConfig,
@@ -33,7 +34,8 @@ import { confinementRefusal, refusedRun, type ConfinementProof } from './confine
 import { OutputCollector } from './output-collector';
 import type { BoundedOutput } from './output-bounds';
 import { TIERS, type Policy } from './policy';
-import { encodeForPython, pythonToNeutral, readOutcome, toPlain } from './python/conversions';
+import { readOutcome, toPlain } from './python/conversions';
+import { readPythonVariable, writePythonVariable } from './python/crossing';
 import { createAuditGuard } from './python/audit-guard';
 import { PolicyEnforcement } from './python/enforcement';
 import { HeapLimit } from './heap-limit';
@@ -50,7 +52,7 @@ import {
 } from './python/package-sources';
 import { PythonPackages } from './python/packages';
 import { StartupProgress } from './startup-progress';
-import { ConversionError, type NeutralValue } from './value';
+import type { NeutralValue } from './value';
 import { pythonWasmHost } from './python/wasm-host';
 import { bootPython, snapshotKey, type SnapshotStore, type StartupReport } from './python/snapshot';
 import { WasmInstances, type WasmModuleSpec } from './wasm/wasm-instances';
@@ -89,6 +91,7 @@ interface Loaded {
 }
 
 const SUPPORT_FILE = '/playground/support.py';
+const CROSSING_FILE = '/playground/crossing.py';
 const POLICY_FILE = '/playground/policy.py';
 const WASM_FILE = '/playground/wasm.py';
 /** The module whose namespace holds the support code, so that a restored interpreter can find it. */
@@ -138,15 +141,13 @@ export class PythonEngine implements PythonBridgeContract {
   }
 
   async getVariable(name: string): Promise<NeutralValue | undefined> {
-    const { py, userGlobals } = await this.loaded();
-    if (!userGlobals.has(name)) return undefined;
-    return pythonToNeutral(py, userGlobals.get(name) as unknown);
+    const { py } = await this.loaded();
+    return readPythonVariable(py, (fn, ...args) => this.call(fn, ...args), name);
   }
 
   async setVariable(name: string, value: NeutralValue): Promise<void> {
     await this.loaded();
-    const failure: unknown = this.call('set_variable', name, encodeForPython(value));
-    if (typeof failure === 'string') throw new ConversionError(failure);
+    writePythonVariable((fn, ...args) => this.call(fn, ...args), name, value);
   }
 
   async analyzeReads(code: string): Promise<string[]> {
@@ -360,7 +361,7 @@ export class PythonEngine implements PythonBridgeContract {
     const baseUrl = this.options.packageBaseUrl === undefined ? defaultPackageBaseUrl(pyodideVersion) : this.options.packageBaseUrl;
     const { indexURL, runtimeFileBytes } = this.options;
     const progress = new StartupProgress(onProgress, indexURL === undefined || runtimeFileBytes === undefined ? {} : { expected: filesIn(indexURL, runtimeFileBytes) });
-    const key = await snapshotKey(pyodideVersion, [supportSource, policySource, wasmSource]);
+    const key = await snapshotKey(pyodideVersion, [supportSource, crossingSource, policySource, wasmSource]);
     // The downloads take about a fifth of a cold start; the interpreter's start-up the rest.
     const { py, support, packageIndex, report } = await progress.whileDownloading(async () => {
       progress.enter('reading package index', 0.02);
@@ -471,6 +472,7 @@ function installSupport(py: PyodideAPI): PyDict {
   py.runPython(`import sys, types\nsys.modules[${JSON.stringify(SUPPORT_MODULE)}] = types.ModuleType(${JSON.stringify(SUPPORT_MODULE)})`);
   const support = moduleNamespace(py);
   py.runPython(supportSource, { globals: support, filename: SUPPORT_FILE });
+  py.runPython(crossingSource, { globals: support, filename: CROSSING_FILE });
   py.runPython(policySource, { globals: support, filename: POLICY_FILE });
   py.runPython(wasmSource, { globals: support, filename: WASM_FILE });
   const remember: unknown = support.get('remember_startup_modules');
