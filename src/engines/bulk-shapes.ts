@@ -48,7 +48,8 @@ export function isJsonExact(value: NeutralValue, numberOk: NumberTest, depth = 0
   return true;
 }
 
-function isPlainObject(value: object): value is NeutralObject {
+/** Whether an object is a plain one (Object.prototype or no prototype), as a neutral object is. */
+export function isPlainObject(value: object): value is NeutralObject {
   const prototype: unknown = Object.getPrototypeOf(value);
   return prototype === Object.prototype || prototype === null;
 }

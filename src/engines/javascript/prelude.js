@@ -224,7 +224,7 @@
   // nothing. What they use is taken now, before user code could replace it.
   var parseJson = JSON.parse;
   var stringifyJson = JSON.stringify;
-  var objectKeys = Object.keys;
+  var objectValues = Object.values;
   var prototypeOf = Object.getPrototypeOf;
   var isArray = Array.isArray;
   var objectPrototype = Object.prototype;
@@ -271,11 +271,11 @@
       }
       var prototype = prototypeOf(value);
       if (prototype !== objectPrototype && prototype !== null) return 'other';
-      var names = objectKeys(value);
-      for (i = 0; i < names.length; i++) {
-        var item = value[names[i]];
-        if (item === undefined) return 'other';
-        stack.push(item, depth + 1);
+      // Object.values, not Object.keys: QuickJS makes a new string of every index-like key.
+      var items = objectValues(value);
+      for (i = 0; i < items.length; i++) {
+        if (items[i] === undefined) return 'other';
+        stack.push(items[i], depth + 1);
       }
     }
     return 'exact';
@@ -321,6 +321,15 @@
       return shape === 'exact' ? stringifyJson(value) : undefined;
     },
     parseJson: function (text) { return parseJson(text); },
+    // An object from its keys (a JSON array) and its number values (a Float64Array buffer):
+    // QuickJS sets the fields faster than it parses them as JSON text.
+    fromNumberFields: function (keysText, buffer) {
+      var keys = parseJson(keysText);
+      var column = new Float64Array(buffer);
+      var object = {};
+      for (var i = 0; i < keys.length; i++) object[keys[i]] = column[i];
+      return object;
+    },
     fromNumberColumn: function (buffer) {
       var column = new Float64Array(buffer);
       var length = column.length;

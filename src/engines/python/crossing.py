@@ -1,16 +1,17 @@
 """Bulk roads for values crossing out of and into Python (SPEC §4).
 
-It runs in the support code's namespace, after support.py. Each road makes one pass in C-speed
-code (json, array, set(map(type, ...)), min/max), never a host call per element:
+It runs in the support code's namespace, after support.py. A value is looked at a level at a
+time, each level in C-speed passes (set(map(type, ...)), itertools.chain, min/max), then crosses
+in one C-speed step (json, array), never with a host call per element:
 
-- "json" and "exact-json": values made only of None, bool, int within ±(2**53 - 1), finite
-  float, str, list, tuple and dict with str keys, which JSON carries exactly. The text is
-  ASCII (lone surrogates and astral characters escaped), which Pyodide hands to JavaScript
-  fastest. "json" is one json.dumps whose ints the host checks; "exact-json" was proven first.
+- "json" and "exact-json": values made only of None, bool, int, finite float, str, list, tuple
+  and dict with str keys, as one JSON text. The text is ASCII (astral characters and lone
+  surrogates escaped), which Pyodide hands to JavaScript fastest. JSON keeps ints exactly only
+  within ±(2**53 - 1): "json" leaves that check to the host, "exact-json" has made it.
 - "int64": a flat list of ints, as one array.array("q") buffer; the host keeps ints past 2**53
   as BigInts.
 - "float64": a flat list of floats, as one array.array("d") buffer (NaN, inf and -0.0 kept).
-- "native": everything else, for the host's general converter, after a walk that proves the
+- "native": everything else, for the host's general converter, once a walk has proved that the
   value has no cycle and is not nested too deep.
 - "error": a cycle or nesting past MAX_DEPTH, with the message.
 """

@@ -119,6 +119,20 @@ describe('every row of the value model', () => {
     expectExact(value, [{ a: -0, b: NaN, c: 2 ** 60, d: 'x\ud800y', e: [1, null, 3] }, [0.1, -0, Infinity], JSON.parse('{"__proto__": [1]}') as NeutralValue]);
   });
 
+  it('keeps number fields exact in objects big enough to cross as keys and one buffer', async () => {
+    const fields: Record<string, NeutralValue> = { z: -0, a: NaN, '10': Infinity, '2': 2 ** 60 };
+    for (let index = 0; index < 100; index++) fields[`f${index}`] = index / 7;
+    await javascript.setVariable('fields', fields);
+    const back = await read(javascript, 'fields');
+    expectExact(back, fields);
+    // Index-like keys come first in ascending order, as in any JavaScript object.
+    expect(Object.keys(back).slice(0, 4)).toEqual(['2', '10', 'z', 'a']);
+    const withProto: Record<string, NeutralValue> = JSON.parse('{"__proto__": 1}') as Record<string, NeutralValue>;
+    for (let index = 0; index < 100; index++) withProto[`f${index}`] = index;
+    await javascript.setVariable('withProto', withProto);
+    expect((await javascript.execute('Object.getPrototypeOf(withProto) === Object.prototype && withProto.__proto__ === 1')).result).toBe(true);
+  });
+
   it('keeps lone surrogates in strings, both ways', async () => {
     await python.execute('lone = ["a\\ud800b", {"k\\udc00": "\\udfff"}]');
     const value = await read(python, 'lone');
