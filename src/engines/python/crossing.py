@@ -4,9 +4,9 @@ It runs in the support code's namespace, after support.py. A value is looked at 
 time, each level in C-speed passes (set(map(type, ...)), itertools.chain, min/max), then crosses
 in one C-speed step (json, array), never with a host call per element:
 
-- "json" and "exact-json": values made only of None, bool, int, finite float, str, list, tuple
-  and dict with str keys, as one JSON text. The text is ASCII (astral characters and lone
-  surrogates escaped), which Pyodide hands to JavaScript fastest. JSON keeps ints exactly only
+- "json" (the text alone) and "exact-json": values made only of None, bool, int, finite
+  float, str, list, tuple and dict with str keys, as one JSON text. The text is ASCII (astral
+  characters and lone surrogates escaped), which Pyodide hands to JavaScript fastest. JSON keeps ints exactly only
   within ±(2**53 - 1): "json" leaves that check to the host, "exact-json" has made it.
 - "int64": a flat list of ints, as one array.array("q") buffer; the host keeps ints past 2**53
   as BigInts.
@@ -96,7 +96,8 @@ def _too_deep(value):
 
 
 def export_variable(name, precise=False):
-    """The road a user global takes to the host, as (road, payload); None when it is not set.
+    """The road a user global takes to the host, as (road, payload), or as a str for "json";
+    None when it is not set.
 
     JSON keeps None, bool, str, float and dict order exactly, and ints within ±(2**53 - 1).
     Rather than a pass for their range, the host checks the numbers it reads back ("json"):
@@ -117,7 +118,8 @@ def export_variable(name, precise=False):
     if shape == "json":
         try:
             text = _json.dumps(value, allow_nan=False, check_circular=False, separators=(",", ":"))
-            return ("exact-json" if precise else "json", text)
+            # The common road returns the text alone: Pyodide hands a str over without a proxy.
+            return ("exact-json", text) if precise else text
         except ValueError:  # NaN or an infinity
             pass
     if shape == "deep" or (shape == "other" and _too_deep(value)):

@@ -17,6 +17,11 @@ const MAX_SAFE = BigInt(Number.MAX_SAFE_INTEGER);
 export function readPythonVariable(py: PyodideAPI, call: SupportCall, name: string, precise = false): NeutralValue | undefined {
   const exported = call('export_variable', name, precise);
   if (exported === undefined || exported === null) return undefined;
+  if (typeof exported === 'string') {
+    const value = JSON.parse(exported) as NeutralValue;
+    // An integer past ±(2^53 - 1) may have been an int that JSON rounded: prove it instead.
+    return hasUnsafeInteger(value) ? readPythonVariable(py, call, name, true) : value;
+  }
   if (!(exported instanceof py.ffi.PyProxyWithGet)) {
     destroy(py, exported);
     throw new ConversionError(`${name} could not be read`);
@@ -25,12 +30,6 @@ export function readPythonVariable(py: PyodideAPI, call: SupportCall, name: stri
     const road: unknown = exported.get(0);
     const payload: unknown = exported.get(1);
     switch (road) {
-      case 'json': {
-        if (typeof payload !== 'string') break;
-        const value = JSON.parse(payload) as NeutralValue;
-        // An integer past ±(2^53 - 1) may have been an int that JSON rounded: prove it instead.
-        return hasUnsafeInteger(value) ? readPythonVariable(py, call, name, true) : value;
-      }
       case 'exact-json':
         if (typeof payload !== 'string') break;
         return JSON.parse(payload) as NeutralValue;
