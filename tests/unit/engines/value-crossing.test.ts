@@ -126,7 +126,7 @@ describe('every row of the value model', () => {
     const back = await read(javascript, 'fields');
     expectExact(back, fields);
     // Index-like keys come first in ascending order, as in any JavaScript object.
-    expect(Object.keys(back).slice(0, 4)).toEqual(['2', '10', 'z', 'a']);
+    expect(Object.keys(back as object).slice(0, 4)).toEqual(['2', '10', 'z', 'a']);
     const withProto: Record<string, NeutralValue> = JSON.parse('{"__proto__": 1}') as Record<string, NeutralValue>;
     for (let index = 0; index < 100; index++) withProto[`f${index}`] = index;
     await javascript.setVariable('withProto', withProto);
