@@ -93,15 +93,21 @@ const ROWS: [string, string, NeutralValue, string?][] = [
   ['bytes and dates inside records', '[{"raw": b"\\x01", "when": datetime.datetime(2020, 5, 1, tzinfo=datetime.timezone.utc)}]', [{ raw: new Uint8Array([1]), when: new Date(Date.UTC(2020, 4, 1)) }]],
 ];
 
+// Alone, and 300 times in a list: small values take the per-value roads, big ones the bulk roads.
+const CASES = ROWS.flatMap(([label, expression, expected, back]): [string, string, NeutralValue, string][] => [
+  [label, expression, expected, back ?? expression],
+  [`${label}, 300 times`, `[${expression}] * 300`, Array<NeutralValue>(300).fill(expected), `[${back ?? expression}] * 300`],
+]);
+
 describe('every row of the value model', () => {
-  it.each(ROWS)('%s: Python to neutral and back', async (_, expression, expected, back) => {
+  it.each(CASES)('%s: Python to neutral and back', async (_, expression, expected, back) => {
     await python.execute(`value = ${expression}`);
     expectExact(await read(python, 'value'), expected);
     await python.setVariable('again', expected);
-    await pythonTrue(`same(again, ${back ?? expression})`);
+    await pythonTrue(`same(again, ${back})`);
   });
 
-  it.each(ROWS)('%s: JavaScript to neutral and back, and across both ways', async (_, expression, expected, back) => {
+  it.each(CASES)('%s: JavaScript to neutral and back, and across both ways', async (_, expression, expected, back) => {
     await javascript.setVariable('value', expected);
     expectExact(await read(javascript, 'value'), expected);
     // Python to JavaScript, then back from JavaScript to Python.
@@ -109,14 +115,16 @@ describe('every row of the value model', () => {
     await javascript.setVariable('fromPython', await read(python, 'value'));
     expectExact(await read(javascript, 'fromPython'), expected);
     await python.setVariable('fromJavaScript', await read(javascript, 'fromPython'));
-    await pythonTrue(`same(fromJavaScript, ${back ?? expression})`);
+    await pythonTrue(`same(fromJavaScript, ${back})`);
   });
 
   it('keeps JavaScript values made inside QuickJS exact', async () => {
-    const made = await javascript.execute('var made = [{ a: -0, b: NaN, c: 2 ** 60, d: "x\\ud800y", e: [1, , 3] }, [0.1, -0, Infinity], { ["__proto__"]: [1] }]');
+    const made = await javascript.execute('var one = [{ a: -0, b: NaN, c: 2 ** 60, d: "x\\ud800y", e: [1, , 3] }, [0.1, -0, Infinity], { ["__proto__"]: [1] }]; var made = [Array(300).fill({ s: "x\\ud800y", n: 2 ** 60, e: [1, , 3] }), Array(300).fill(0.5)]; var column = Array.from({ length: 300 }, (_, i) => (i % 2 ? -0 : NaN))');
     expect(made.errors).toEqual([]);
-    const value = await read(javascript, 'made');
-    expectExact(value, [{ a: -0, b: NaN, c: 2 ** 60, d: 'x\ud800y', e: [1, null, 3] }, [0.1, -0, Infinity], JSON.parse('{"__proto__": [1]}') as NeutralValue]);
+    const one = [{ a: -0, b: NaN, c: 2 ** 60, d: 'x\ud800y', e: [1, null, 3] }, [0.1, -0, Infinity], JSON.parse('{"__proto__": [1]}') as NeutralValue];
+    expectExact(await read(javascript, 'one'), one);
+    expectExact(await read(javascript, 'made'), [Array<NeutralValue>(300).fill({ s: 'x\ud800y', n: 2 ** 60, e: [1, null, 3] }), Array<NeutralValue>(300).fill(0.5)]);
+    expectExact(await read(javascript, 'column'), Array.from({ length: 300 }, (_, index) => (index % 2 ? -0 : NaN)));
   });
 
   it('keeps number fields exact in objects big enough to cross as keys and one buffer', async () => {
@@ -134,9 +142,9 @@ describe('every row of the value model', () => {
   });
 
   it('keeps lone surrogates in strings, both ways', async () => {
-    await python.execute('lone = ["a\\ud800b", {"k\\udc00": "\\udfff"}]');
+    await python.execute('lone = ["a\\ud800b", {"k\\udc00": "\\udfff"}] * 200');
     const value = await read(python, 'lone');
-    expectExact(value, ['a\ud800b', { 'k\udc00': '\udfff' }]);
+    expectExact(value, Array.from({ length: 400 }, (_, index) => (index % 2 === 0 ? 'a\ud800b' : { 'k\udc00': '\udfff' })));
     await javascript.setVariable('lone', value);
     expectExact(await read(javascript, 'lone'), value);
     expect((await javascript.execute('lone[0].charCodeAt(1)')).result).toBe(0xd800);
@@ -147,6 +155,8 @@ describe('every row of the value model', () => {
   it('keeps a bool a bool and a number an int or a float, as a number alone would be', async () => {
     await python.setVariable('numbers', [1, 2.5, 2 ** 60, true, -0, 1e300]);
     await pythonTrue('same(numbers, [1, 2.5, float(2**60), True, -0.0, 1e300])');
+    await python.setVariable('records', Array<NeutralValue>(300).fill({ i: 1, f: 2.5, big: 2 ** 60, flag: true }));
+    await pythonTrue('same(records, [{"i": 1, "f": 2.5, "big": float(2**60), "flag": True}] * 300)');
     await python.setVariable('column', [1, 2.5, 2 ** 60, -0, NaN]);
     await pythonTrue('same(column, [1, 2.5, float(2**60), -0.0, float("nan")])');
     await python.setVariable('ints', [1, -2, 2 ** 31 - 1]);
