@@ -34,6 +34,7 @@ import { rewriteCell } from './javascript/cell-rewrite';
 import { readsOf } from './javascript/reads';
 import { errorFromStack } from './javascript/error-stack';
 import { callHelper, handleToNeutral, neutralToHandle } from './javascript/handles';
+import { readBulk, writeBulk } from './javascript/bulk';
 import { ModuleLoader, type ModuleSourceOptions } from './javascript/module-loader';
 import { installTimers, type Timers } from './javascript/timers';
 import { HeapCap } from './javascript/heap-cap';
@@ -225,7 +226,7 @@ export class JavaScriptEngine implements JavaScriptBridgeContract {
       try {
         using handle = this.readGlobal(context, name);
         if (handle === null || context.typeof(handle) === 'undefined') return undefined;
-        return handleToNeutral(context, helpers, handle);
+        return readBulk(context, helpers, handle) ?? handleToNeutral(context, helpers, handle);
       } catch (error) {
         throw this.takeStop() === null ? error : new ConversionError(`${name} could not be read within the time limit of ${String(this.currentLimitMs())} ms: its getters or traps did not return`);
       }
@@ -243,7 +244,7 @@ export class JavaScriptEngine implements JavaScriptBridgeContract {
     const loaded = await this.loaded();
     const { context, helpers } = loaded;
     this.armed(() => {
-      using handle = neutralToHandle(context, helpers, value);
+      using handle = writeBulk(context, helpers, value) ?? neutralToHandle(context, helpers, value);
       context.setProp(context.global, name, handle);
       this.declared.add(name);
       // A value set from outside is not something the next run assigned.

@@ -8,6 +8,7 @@ import policySource from './python/policy.py?raw';
 import readsSource from './python/reads.py?raw';
 import scopesSource from './python/scopes.py?raw';
 import supportSource from './python/support.py?raw';
+import crossingSource from './python/crossing.py?raw';
 import wasmSource from './python/wasm.py?raw';
 import type {
   EnvironmentConfig,
@@ -38,7 +39,8 @@ import { failedRun } from './failed-run';
 import { OutputCollector } from './output-collector';
 import type { BoundedOutput } from './output-bounds';
 import { TIERS, type Policy } from './policy';
-import { encodeForPython, pythonToNeutral, readOutcome, toPlain } from './python/conversions';
+import { readOutcome, toPlain } from './python/conversions';
+import { readPythonVariable, writePythonVariable } from './python/crossing';
 import { createAuditGuard } from './python/audit-guard';
 import { PolicyEnforcement } from './python/enforcement';
 import { HeapLimit } from './heap-limit';
@@ -55,7 +57,7 @@ import {
 } from './python/package-sources';
 import { PythonPackages } from './python/packages';
 import { StartupProgress } from './startup-progress';
-import { ConversionError, type NeutralValue } from './value';
+import type { NeutralValue } from './value';
 import { pythonWasmHost } from './python/wasm-host';
 import { bootPython, snapshotKey, type SnapshotStore, type StartupReport } from './python/snapshot';
 import { WasmInstances, type WasmModuleSpec } from './wasm/wasm-instances';
@@ -94,6 +96,7 @@ interface Loaded {
 }
 
 const SUPPORT_FILE = '/playground/support.py';
+const CROSSING_FILE = '/playground/crossing.py';
 const POLICY_FILE = '/playground/policy.py';
 const WASM_FILE = '/playground/wasm.py';
 const SCOPES_FILE = '/playground/scopes.py';
@@ -183,15 +186,13 @@ export class PythonEngine implements PythonBridgeContract {
   }
 
   async getVariable(name: string): Promise<NeutralValue | undefined> {
-    const { py, userGlobals } = await this.loaded();
-    if (!userGlobals.has(name)) return undefined;
-    return pythonToNeutral(py, userGlobals.get(name) as unknown);
+    const { py } = await this.loaded();
+    return readPythonVariable(py, (fn, ...args) => this.call(fn, ...args), name);
   }
 
   async setVariable(name: string, value: NeutralValue): Promise<void> {
     await this.loaded();
-    const failure: unknown = this.call('set_variable', name, encodeForPython(value));
-    if (typeof failure === 'string') throw new ConversionError(failure);
+    writePythonVariable((fn, ...args) => this.call(fn, ...args), name, value);
   }
 
   async analyzeReads(code: string): Promise<string[]> {
@@ -406,7 +407,7 @@ export class PythonEngine implements PythonBridgeContract {
     const baseUrl = this.options.packageBaseUrl === undefined ? defaultPackageBaseUrl(pyodideVersion) : this.options.packageBaseUrl;
     const { indexURL, runtimeFileBytes } = this.options;
     const progress = new StartupProgress(onProgress, indexURL === undefined || runtimeFileBytes === undefined ? {} : { expected: filesIn(indexURL, runtimeFileBytes) });
-    const key = await snapshotKey(pyodideVersion, [supportSource, scopesSource, readsSource, policySource, wasmSource]);
+    const key = await snapshotKey(pyodideVersion, [supportSource, crossingSource, scopesSource, readsSource, policySource, wasmSource]);
     // The downloads take about a fifth of a cold start; the interpreter's start-up the rest.
     const { py, support, packageIndex, report } = await progress.whileDownloading(async () => {
       progress.enter('reading package index', 0.02);
@@ -517,7 +518,8 @@ function installSupport(py: PyodideAPI): PyDict {
   py.runPython(`import sys, types\nsys.modules[${JSON.stringify(SUPPORT_MODULE)}] = types.ModuleType(${JSON.stringify(SUPPORT_MODULE)})`);
   const support = moduleNamespace(py);
   py.runPython(supportSource, { globals: support, filename: SUPPORT_FILE });
-  // The scope analysis: `reads`, which finds the names a cell reads.
+  // Values in bulk across the boundary (crossing.py), and the scope analysis that finds a cell's reads.
+  py.runPython(crossingSource, { globals: support, filename: CROSSING_FILE });
   py.runPython(scopesSource, { globals: support, filename: SCOPES_FILE });
   py.runPython(readsSource, { globals: support, filename: READS_FILE });
   py.runPython(policySource, { globals: support, filename: POLICY_FILE });

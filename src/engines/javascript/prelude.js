@@ -229,6 +229,67 @@
     return 'instance:' + ((prototype.constructor && prototype.constructor.name) || 'Object');
   }
 
+  // Bulk roads (bulk.ts): a value crosses as one JSON text or one buffer when that loses
+  // nothing. What they use is taken now, before user code could replace it.
+  var parseJson = JSON.parse;
+  var stringifyJson = JSON.stringify;
+  var objectValues = Object.values;
+  var prototypeOf = Object.getPrototypeOf;
+  var isArray = Array.isArray;
+  var objectPrototype = Object.prototype;
+  var BULK_MAX_DEPTH = 1000;
+  var jsonPrototypes = [Object.prototype, Array.prototype, String.prototype, Number.prototype, Boolean.prototype];
+
+  // An array made only of numbers, as the buffer of a Float64Array; null for anything else.
+  function numberColumn(value) {
+    var length = value.length;
+    var column = new Float64Array(length);
+    for (var i = 0; i < length; i++) {
+      var item = value[i];
+      if (typeof item !== 'number') return null;
+      column[i] = item;
+    }
+    return column.buffer;
+  }
+
+  // Whether JSON.stringify gives the value exactly: null, booleans, strings, finite numbers
+  // other than -0, arrays (whose holes and undefined become null, as they do on the general
+  // road) and plain objects. Depth first with its own stack, so depth costs no VM stack.
+  // 'exact', 'other', or 'deep' for arrays and objects nested past the neutral model's limit
+  // (as a cycle always is), which no road can take.
+  function jsonShape(root) {
+    for (var p = 0; p < jsonPrototypes.length; p++) if ('toJSON' in jsonPrototypes[p]) return 'other';
+    var stack = [root, 0];
+    while (stack.length > 0) {
+      var depth = stack.pop();
+      var value = stack.pop();
+      if (depth > BULK_MAX_DEPTH) return 'deep';
+      var type = typeof value;
+      if (type === 'string' || type === 'boolean' || value === null) continue;
+      if (type === 'number') {
+        if (value !== value || value === Infinity || value === -Infinity || (value === 0 && 1 / value < 0)) return 'other';
+        continue;
+      }
+      if (type !== 'object') return 'other';
+      var i;
+      if (isArray(value)) {
+        for (i = 0; i < value.length; i++) {
+          if (value[i] !== undefined) stack.push(value[i], depth + 1);
+        }
+        continue;
+      }
+      var prototype = prototypeOf(value);
+      if (prototype !== objectPrototype && prototype !== null) return 'other';
+      // Object.values, not Object.keys: QuickJS makes a new string of every index-like key.
+      var items = objectValues(value);
+      for (i = 0; i < items.length; i++) {
+        if (items[i] === undefined) return 'other';
+        stack.push(items[i], depth + 1);
+      }
+    }
+    return 'exact';
+  }
+
   // The globals as the last run left them, to tell which ones the next run assigned.
   var lastGlobals = new Map();
   function changedGlobals() {
@@ -283,6 +344,34 @@
     typedName: function (value) { return value.constructor.name; },
     makeTyped: function (name, buffer) { return new globalThis[name](buffer); },
     makeBigInt: function (text) { return BigInt(text); },
+    // A JSON text or a Float64Array buffer standing for the value; false when it is nested
+    // too deep to cross; undefined when neither road is exact for it.
+    exportBulk: function (value) {
+      if (isArray(value) && value.length > 0 && typeof value[0] === 'number') {
+        var column = numberColumn(value);
+        if (column !== null) return column;
+      }
+      var shape = jsonShape(value);
+      if (shape === 'deep') return false;
+      return shape === 'exact' ? stringifyJson(value) : undefined;
+    },
+    parseJson: function (text) { return parseJson(text); },
+    // An object from its keys (a JSON array) and its number values (a Float64Array buffer):
+    // QuickJS sets the fields faster than it parses them as JSON text.
+    fromNumberFields: function (keysText, buffer) {
+      var keys = parseJson(keysText);
+      var column = new Float64Array(buffer);
+      var object = {};
+      for (var i = 0; i < keys.length; i++) object[keys[i]] = column[i];
+      return object;
+    },
+    fromNumberColumn: function (buffer) {
+      var column = new Float64Array(buffer);
+      var length = column.length;
+      var array = new Array(length);
+      for (var i = 0; i < length; i++) array[i] = column[i];
+      return array;
+    },
     describeModule: function (namespace) {
       var names = Object.keys(namespace).sort();
       var isClass = function (value) { return typeof value === 'function' && /^class\b/.test(Function.prototype.toString.call(value)); };
