@@ -226,7 +226,7 @@ export class JavaScriptEngine implements JavaScriptBridgeContract {
       try {
         using handle = this.readGlobal(context, name);
         if (handle === null || context.typeof(handle) === 'undefined') return undefined;
-        return readBulk(context, helpers, handle) ?? handleToNeutral(context, helpers, handle);
+        return valueOf(context, helpers, handle);
       } catch (error) {
         throw this.takeStop() === null ? error : new ConversionError(`${name} could not be read within the time limit of ${String(this.currentLimitMs())} ms: its getters or traps did not return`);
       }
@@ -478,7 +478,7 @@ export class JavaScriptEngine implements JavaScriptBridgeContract {
     if (context.typeof(value) === 'undefined') return { result: null, resultText: null, errors: [] };
     const resultText = describe(context, helpers, value);
     try {
-      return { result: handleToNeutral(context, helpers, value), resultText, errors: [] };
+      return { result: valueOf(context, helpers, value), resultText, errors: [] };
     } catch (error) {
       if (!(error instanceof ConversionError)) throw error;
       // A value that cannot cross stays in QuickJS; its text form is still shown.
@@ -617,6 +617,20 @@ export class JavaScriptEngine implements JavaScriptBridgeContract {
       this.output.display(readBundle(context.dump(bundle)));
     });
     return context.unwrapResult(context.callFunction(install, context.undefined, writeOut, writeErr, show));
+  }
+}
+
+/**
+ * A QuickJS value as a neutral one: in bulk where that is exact, otherwise value by value. A
+ * value nested so deep that the host's own stack runs out first (a worker's is smaller than
+ * Node's) cannot cross, as one past MAX_DEPTH cannot.
+ */
+function valueOf(context: QuickJSContext, helpers: QuickJSHandle, handle: QuickJSHandle): NeutralValue {
+  try {
+    return readBulk(context, helpers, handle) ?? handleToNeutral(context, helpers, handle);
+  } catch (error) {
+    if (error instanceof RangeError) throw new ConversionError(`value is nested too deep to cross (${error.message})`);
+    throw error;
   }
 }
 

@@ -128,16 +128,20 @@ test('a value nested 100,000 deep is refused with a conversion error, and both e
   await openDocument(
     page,
     tars(
-      { kind: 'PYTHON', name: 'deep', code: 'deep = []\nfor _ in range(100_000):\n    deep = [deep]' },
+      { kind: 'PYTHON', name: 'deep', code: 'deep = []\nfor _ in range(100_000):\n    deep = [deep]\ndeep' },
       { kind: 'JAVASCRIPT', name: 'reach', code: 'deep.length' },
       { kind: 'JAVASCRIPT', name: 'own', code: 'let nested = [];\nfor (let i = 0; i < 100000; i++) nested = [nested];' },
       { kind: 'PYTHON', name: 'back', code: 'len(nested)' },
     ),
   );
-  await page.evaluate(() => window.playground.runCell('deep'));
+  // Each cell's last value is the deep one itself: shown bounded, kept in its engine.
+  const made = await page.evaluate(() => window.playground.runCell('deep'));
+  expect(made.errors).toEqual([]);
   const reach = await page.evaluate(() => window.playground.runCell('reach'));
   expect(reach.errors[0]).toMatchObject({ kind: 'conversion', message: expect.stringMatching(/^deep is a Python list and cannot cross to JavaScript: .*deeper than/) });
-  await page.evaluate(() => window.playground.runCell('own'));
+  const own = await page.evaluate(() => window.playground.runCell('own'));
+  expect(own.errors).toEqual([]);
+  expect(own.result).toBeNull();
   const back = await page.evaluate(() => window.playground.runCell('back'));
   expect(back.errors[0]).toMatchObject({ kind: 'conversion', message: expect.stringMatching(/^nested is a JavaScript Array and cannot cross to Python: .*deeper than/) });
   const python = await page.evaluate(() => window.playground.python.execute('1 + 1'));

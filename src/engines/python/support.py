@@ -172,11 +172,15 @@ def _exports(before):
 
 def _outcome(before, value=None, error=None):
     shown = value is not None and error is None
+    # repr() and the conversion of a value nested thousands deep exhaust the engine's stack,
+    # which ends the worker; such a result is shown bounded and stays in Python.
+    # (_too_deep is crossing.py's, which runs in this namespace too.)
+    deep = shown and isinstance(value, (list, tuple, dict, set, frozenset)) and _too_deep(value)
     return {
         "ok": error is None,
         "error": error_record(error) if error is not None else None,
-        "value": value if shown else None,
-        "repr": repr(value) if shown else None,
+        "value": value if shown and not deep else None,
+        "repr": (_bounded_preview(value) if deep else repr(value)) if shown else None,
         "exports": _exports(before),
     }
 
