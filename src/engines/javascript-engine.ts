@@ -25,6 +25,7 @@ import type {
 import type { CellRequest, CellRun, ExportInfo } from './cell-request';
 import { ForeignValues, ReadsCache, runCellRequest } from './cell-runner';
 import { EngineLifecycle } from './lifecycle';
+import { movable } from './movable';
 import { TIERS, type Policy } from './policy';
 import { StartupProgress } from './startup-progress';
 import { OutputCollector } from './output-collector';
@@ -226,7 +227,7 @@ export class JavaScriptEngine implements JavaScriptBridgeContract {
       try {
         using handle = this.readGlobal(context, name);
         if (handle === null || context.typeof(handle) === 'undefined') return undefined;
-        return valueOf(context, helpers, handle);
+        return movable(valueOf(context, helpers, handle));
       } catch (error) {
         throw this.takeStop() === null ? error : new ConversionError(`${name} could not be read within the time limit of ${String(this.currentLimitMs())} ms: its getters or traps did not return`);
       }

@@ -31,6 +31,7 @@ import {
 import type { CellRequest, CellRun, ExportInfo } from './cell-request';
 import { ForeignValues, ReadsCache, runCellRequest } from './cell-runner';
 import { filesIn } from './fetch-progress';
+import { movable } from './movable';
 import { EngineLifecycle } from './lifecycle';
 import { readBundle } from './mime-bundle';
 import { createCapabilityGuard, isWorkerScope } from './capabilities/guard';
@@ -187,7 +188,7 @@ export class PythonEngine implements PythonBridgeContract {
 
   async getVariable(name: string): Promise<NeutralValue | undefined> {
     const { py } = await this.loaded();
-    return readPythonVariable(py, (fn, ...args) => this.call(fn, ...args), name);
+    return movable(readPythonVariable(py, (fn, ...args) => this.call(fn, ...args), name));
   }
 
   async setVariable(name: string, value: NeutralValue): Promise<void> {
