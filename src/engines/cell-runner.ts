@@ -14,6 +14,8 @@ export interface CellSteps {
   setVariable(name: string, value: NeutralValue): Promise<void>;
   getVariable(name: string): Promise<NeutralValue | undefined>;
   execute(code: string, options: ExecuteOptions): Promise<ExecutionResult>;
+  /** Of the given names, those the code might change in place, found statically (conservatively). */
+  mayChange(code: string, names: readonly string[]): Promise<string[]>;
   /** Describes the named globals without converting them. */
   describe(names: readonly string[]): Promise<ExportInfo[]>;
   takeWasmChanges(): Promise<Record<string, Uint8Array>>;
@@ -24,12 +26,14 @@ export interface CellSteps {
  * ones (lists, dicts, objects, arrays, sets, typed arrays). A cell may change such a value in
  * place (`push`, item or attribute assignment) and that change must reach the store.
  *
- * How a change is found: by value. After a cell that read one of these names and did not assign
- * it, the engine's value is converted again and compared with the one it was given. This costs
- * one more conversion of what the cell was given, and only for cells that read it; in return a
- * cell that only looks at a value never makes it an export (which would mark every reader of it
- * stale and send it back to its origin). A change made by code the cell calls without naming the
- * value (a function of an earlier cell) is not seen.
+ * How a change is found, in two steps. First statically: of the names the cell read and did
+ * not assign, those its code might change in place (in-place.ts, in_place.py: an assignment to
+ * an item, a method outside a list of those that only read, the value handed to a function);
+ * code that only looks at a value is known not to change it, at no cost. Then by value, for
+ * those alone: the engine's value is converted again and compared with the one it was given,
+ * so a cell that might have changed it but did not makes no export (which would mark every
+ * reader of it stale and send it back to its origin). A change made by code the cell calls
+ * without naming the value (a function of an earlier cell) is not seen.
  */
 export class ForeignValues {
   private readonly given = new Map<string, NeutralValue>();
@@ -111,9 +115,10 @@ export async function runCellRequest(steps: CellSteps, memory: { foreign: Foreig
   const result = await steps.execute(code, { cellId, timeoutMs });
   const exports = [...result.exports];
   for (const name of exports) foreign.forget(name);
-  if (!result.errors.some((error) => HALTED.has(error.kind))) {
-    for (const name of foreign.readBy(reads)) {
-      if (exports.includes(name) || !(await foreign.changed(name, (read) => steps.getVariable(read)))) continue;
+  const unassigned = foreign.readBy(reads).filter((name) => !exports.includes(name));
+  if (unassigned.length > 0 && !result.errors.some((error) => HALTED.has(error.kind))) {
+    for (const name of await steps.mayChange(code, unassigned)) {
+      if (!(await foreign.changed(name, (read) => steps.getVariable(read)))) continue;
       exports.push(name);
       foreign.forget(name);
     }

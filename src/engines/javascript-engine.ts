@@ -33,6 +33,7 @@ import type { BoundedOutput } from './output-bounds';
 import { readBundle } from './mime-bundle';
 import { rewriteCell } from './javascript/cell-rewrite';
 import { readsOf } from './javascript/reads';
+import { mayChangeInPlace } from './javascript/in-place';
 import { errorFromStack } from './javascript/error-stack';
 import { callHelper, handleToNeutral, neutralToHandle } from './javascript/handles';
 import { readBulk, writeBulk } from './javascript/bulk';
@@ -183,6 +184,7 @@ export class JavaScriptEngine implements JavaScriptBridgeContract {
       {
         language: 'javascript',
         analyzeReads: (code) => this.analyzeReads(code),
+        mayChange: (code, names) => Promise.resolve(mayChangeInPlace(code, names)),
         setVariable: (name, value) => this.setVariable(name, value),
         getVariable: (name) => this.getVariable(name),
         execute: (code, options) => this.execute(code, options),

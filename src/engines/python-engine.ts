@@ -6,6 +6,7 @@ import { loadPyodide, version as pyodideVersion, type PyodideAPI } from 'pyodide
 import type { PyCallable, PyDict } from 'pyodide/ffi';
 import policySource from './python/policy.py?raw';
 import readsSource from './python/reads.py?raw';
+import inPlaceSource from './python/in_place.py?raw';
 import scopesSource from './python/scopes.py?raw';
 import supportSource from './python/support.py?raw';
 import crossingSource from './python/crossing.py?raw';
@@ -102,6 +103,7 @@ const POLICY_FILE = '/playground/policy.py';
 const WASM_FILE = '/playground/wasm.py';
 const SCOPES_FILE = '/playground/scopes.py';
 const READS_FILE = '/playground/reads.py';
+const IN_PLACE_FILE = '/playground/in_place.py';
 /** The module whose namespace holds the support code, so that a restored interpreter can find it. */
 const SUPPORT_MODULE = '_tars_playground';
 // Kept before any user code runs, so that later policy can take fetch off the global scope.
@@ -141,6 +143,10 @@ export class PythonEngine implements PythonBridgeContract {
       {
         language: 'python',
         analyzeReads: (code) => this.analyzeReads(code),
+        mayChange: async (code, names) => {
+          const changed = await this.plainCall('may_change', code, names);
+          return Array.isArray(changed) ? changed.filter((name): name is string => typeof name === 'string') : [...names];
+        },
         setVariable: (name, value) => this.setVariable(name, value),
         getVariable: (name) => this.getVariable(name),
         execute: (code, options) => this.execute(code, options),
@@ -408,7 +414,7 @@ export class PythonEngine implements PythonBridgeContract {
     const baseUrl = this.options.packageBaseUrl === undefined ? defaultPackageBaseUrl(pyodideVersion) : this.options.packageBaseUrl;
     const { indexURL, runtimeFileBytes } = this.options;
     const progress = new StartupProgress(onProgress, indexURL === undefined || runtimeFileBytes === undefined ? {} : { expected: filesIn(indexURL, runtimeFileBytes) });
-    const key = await snapshotKey(pyodideVersion, [supportSource, crossingSource, scopesSource, readsSource, policySource, wasmSource]);
+    const key = await snapshotKey(pyodideVersion, [supportSource, crossingSource, scopesSource, readsSource, inPlaceSource, policySource, wasmSource]);
     // The downloads take about a fifth of a cold start; the interpreter's start-up the rest.
     const { py, support, packageIndex, report } = await progress.whileDownloading(async () => {
       progress.enter('reading package index', 0.02);
@@ -519,10 +525,12 @@ function installSupport(py: PyodideAPI): PyDict {
   py.runPython(`import sys, types\nsys.modules[${JSON.stringify(SUPPORT_MODULE)}] = types.ModuleType(${JSON.stringify(SUPPORT_MODULE)})`);
   const support = moduleNamespace(py);
   py.runPython(supportSource, { globals: support, filename: SUPPORT_FILE });
-  // Values in bulk across the boundary (crossing.py), and the scope analysis that finds a cell's reads.
+  // Values in bulk across the boundary (crossing.py), the scope analysis that finds a cell's
+  // reads, and the one that finds what it might change in place.
   py.runPython(crossingSource, { globals: support, filename: CROSSING_FILE });
   py.runPython(scopesSource, { globals: support, filename: SCOPES_FILE });
   py.runPython(readsSource, { globals: support, filename: READS_FILE });
+  py.runPython(inPlaceSource, { globals: support, filename: IN_PLACE_FILE });
   py.runPython(policySource, { globals: support, filename: POLICY_FILE });
   py.runPython(wasmSource, { globals: support, filename: WASM_FILE });
   const remember: unknown = support.get('remember_startup_modules');

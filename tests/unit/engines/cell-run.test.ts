@@ -84,9 +84,9 @@ describe('what a cell exports, described in its own language', () => {
 });
 
 describe.each([
-  ['python', () => python, 'people.append({"name": "Grace"})\npeople[0]["born"] = 1815', 'people[0]["name"]', 'people = [{"name": "new"}]'],
-  ['javascript', () => javascript, 'people.push({ name: "Grace" });\npeople[0].born = 1815;', 'people[0].name', 'people = [{ name: "new" }];'],
-] as const)('a value given to %s and changed in place', (_, engine, change, look, assign) => {
+  ['python', () => python, 'people.append({"name": "Grace"})\npeople[0]["born"] = 1815', 'people[0]["name"]', 'people = [{"name": "new"}]', 'people.append(1)\npeople.pop()'],
+  ['javascript', () => javascript, 'people.push({ name: "Grace" });\npeople[0].born = 1815;', 'people[0].name', 'people = [{ name: "new" }];', 'people.push(1);\npeople.pop();'],
+] as const)('a value given to %s and changed in place', (_, engine, change, look, assign, undo) => {
   const given = { people: [{ name: 'Ada', born: 1816 }] };
 
   it('counts as the changing cell’s export', async () => {
@@ -98,6 +98,12 @@ describe.each([
 
   it('does not count when the cell only looks at it', async () => {
     const run = ran(await engine().runCell(request(look, { pending: ['people'], values: given })));
+    expect(run.result.exports).toEqual([]);
+  });
+
+  it('does not count when the cell might have changed it but left it as it was', async () => {
+    const run = ran(await engine().runCell(request(undo, { pending: ['people'], values: given })));
+    expect(run.result.errors).toEqual([]);
     expect(run.result.exports).toEqual([]);
   });
 
