@@ -3,7 +3,7 @@
  * set the newer values the cell reads, run, find what it changed in place, describe the exports.
  */
 import type { CellRequest, CellRun, ExportInfo } from './cell-request';
-import type { ExecuteOptions, ExecutionResult, Language } from './contract';
+import type { EngineContract, ExecuteOptions, ExecutionResult, Language } from './contract';
 import { failedRun } from './failed-run';
 import { neutralEquals, type NeutralValue } from './value';
 
@@ -19,6 +19,22 @@ export interface CellSteps {
   /** Describes the named globals without converting them. */
   describe(names: readonly string[]): Promise<ExportInfo[]>;
   takeWasmChanges(): Promise<Record<string, Uint8Array>>;
+}
+
+/** The steps every engine offers in its contract. */
+export type ContractSteps = Pick<EngineContract, 'analyzeReads' | 'setVariable' | 'getVariable' | 'execute' | 'takeWasmChanges'>;
+
+/** An engine's steps: its contract's operations, and the two each engine does its own way. */
+export function stepsOf(engine: ContractSteps, language: Language, own: Pick<CellSteps, 'describe' | 'mayChange'>): CellSteps {
+  return {
+    language,
+    analyzeReads: (code) => engine.analyzeReads(code),
+    setVariable: (name, value) => engine.setVariable(name, value),
+    getVariable: (name) => engine.getVariable(name),
+    execute: (code, options) => engine.execute(code, options),
+    takeWasmChanges: () => engine.takeWasmChanges(),
+    ...own,
+  };
 }
 
 /**

@@ -23,7 +23,7 @@ import type {
   VersionInfo,
 } from './contract';
 import type { CellRequest, CellRun, ExportInfo } from './cell-request';
-import { ForeignValues, ReadsCache, runCellRequest } from './cell-runner';
+import { ForeignValues, ReadsCache, runCellRequest, stepsOf } from './cell-runner';
 import { EngineLifecycle } from './lifecycle';
 import { movable } from './movable';
 import { TIERS, type Policy } from './policy';
@@ -180,20 +180,8 @@ export class JavaScriptEngine implements JavaScriptBridgeContract {
   }
 
   runCell(request: CellRequest): Promise<CellRun> {
-    return runCellRequest(
-      {
-        language: 'javascript',
-        analyzeReads: (code) => this.analyzeReads(code),
-        mayChange: (code, names) => Promise.resolve(mayChangeInPlace(code, names)),
-        setVariable: (name, value) => this.setVariable(name, value),
-        getVariable: (name) => this.getVariable(name),
-        execute: (code, options) => this.execute(code, options),
-        describe: (names) => this.describe(names),
-        takeWasmChanges: () => this.takeWasmChanges(),
-      },
-      { foreign: this.foreign, reads: this.reads },
-      request,
-    );
+    const own = { describe: (names: readonly string[]) => this.describe(names), mayChange: (code: string, names: readonly string[]) => Promise.resolve(mayChangeInPlace(code, names)) };
+    return runCellRequest(stepsOf(this, 'javascript', own), { foreign: this.foreign, reads: this.reads }, request);
   }
 
   /** Describes globals without converting them: kind, bounded preview, size estimate, barrier. */

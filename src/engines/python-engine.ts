@@ -30,7 +30,7 @@ import {
   type VersionInfo,
 } from './contract';
 import type { CellRequest, CellRun, ExportInfo } from './cell-request';
-import { ForeignValues, ReadsCache, runCellRequest } from './cell-runner';
+import { ForeignValues, ReadsCache, runCellRequest, stepsOf } from './cell-runner';
 import { filesIn } from './fetch-progress';
 import { movable } from './movable';
 import { EngineLifecycle } from './lifecycle';
@@ -139,23 +139,14 @@ export class PythonEngine implements PythonBridgeContract {
   }
 
   runCell(request: CellRequest): Promise<CellRun> {
-    return runCellRequest(
-      {
-        language: 'python',
-        analyzeReads: (code) => this.analyzeReads(code),
-        mayChange: async (code, names) => {
-          const changed = await this.plainCall('may_change', code, names);
-          return Array.isArray(changed) ? changed.filter((name): name is string => typeof name === 'string') : [...names];
-        },
-        setVariable: (name, value) => this.setVariable(name, value),
-        getVariable: (name) => this.getVariable(name),
-        execute: (code, options) => this.execute(code, options),
-        describe: (names) => this.describe(names),
-        takeWasmChanges: () => this.takeWasmChanges(),
-      },
-      { foreign: this.foreign, reads: this.reads },
-      request,
-    );
+    const own = { describe: (names: readonly string[]) => this.describe(names), mayChange: (code: string, names: readonly string[]) => this.mayChange(code, names) };
+    return runCellRequest(stepsOf(this, 'python', own), { foreign: this.foreign, reads: this.reads }, request);
+  }
+
+  /** Of the given names, those the code might change in place (in_place.py). */
+  private async mayChange(code: string, names: readonly string[]): Promise<string[]> {
+    const changed = await this.plainCall('may_change', code, names);
+    return Array.isArray(changed) ? changed.filter((name): name is string => typeof name === 'string') : [...names];
   }
 
   /** Describes globals without converting them: type, bounded repr, size estimate, barrier. */
