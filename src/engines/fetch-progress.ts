@@ -97,6 +97,8 @@ async function drain(stream: ReadableStream<Uint8Array>): Promise<void> {
 
 export class DownloadMeter {
   private readonly downloads: Download[] = [];
+  /** The counting reads still under way, one per counted response. */
+  private readonly counting = new Set<Promise<void>>();
   private readonly expected: ReadonlyMap<string, number>;
   private readonly base: typeof fetch | undefined;
   private watching = false;
@@ -121,10 +123,12 @@ export class DownloadMeter {
     // The bytes are counted on a copy: the caller keeps the response itself, whose URL lets the
     // browser cache the compiled code of a wasm file compiled from it (compileStreaming), so a
     // warm start does not compile the engine again.
-    void drain(countingStream(response.clone().body ?? emptyStream(), (bytes) => {
+    const counted = drain(countingStream(response.clone().body ?? emptyStream(), (bytes) => {
       download.loaded += bytes;
       this.changed();
     }));
+    this.counting.add(counted);
+    void counted.finally(() => this.counting.delete(counted));
     return response;
   };
 
@@ -163,6 +167,15 @@ export class DownloadMeter {
       if (hadOwn) Reflect.set(globalThis, 'fetch', previous);
       else Reflect.deleteProperty(globalThis, 'fetch');
     };
+  }
+
+  /**
+   * Resolves once every counted response has been counted to its end. The copy is read apart
+   * from the response the engine consumes, and under load its reads can trail the engine's, so
+   * an engine that reports its next step without waiting would leave its bytes half counted.
+   */
+  async drained(): Promise<void> {
+    while (this.counting.size > 0) await Promise.all(this.counting);
   }
 
   /** Drops expected files that were never loaded, so the total is what was really fetched. */

@@ -57,11 +57,16 @@ export class StartupProgress {
     this.report();
   }
 
-  /** Counts downloads while `work` runs; afterwards files never loaded leave the total. */
+  /**
+   * Counts downloads while `work` runs, and until every byte they fetched is counted;
+   * afterwards files never loaded leave the total.
+   */
   async whileDownloading<T>(work: () => Promise<T>): Promise<T> {
     const stop = this.downloads.watch();
     try {
-      return await work();
+      const done = await work();
+      await this.downloads.drained();
+      return done;
     } finally {
       stop();
       this.downloads.settle();

@@ -43,4 +43,33 @@ describe('StartupProgress', () => {
     expect(reports.map((report) => report.step)).toEqual(['loading runtime', 'loading runtime', 'loading runtime']);
     expect(reports.at(-1)).toEqual({ step: 'loading runtime', fraction: 0.05, bytesLoaded: 12, bytesTotal: null });
   });
+
+  it('counts every byte before start-up moves on, even when the counting trails the engine', async () => {
+    const reports: LoadProgress[] = [];
+    // The body arrives in three chunks, a tick apart; the engine keeps the response and goes on
+    // at once, as a wasm compiled from the stream can finish before the counting copy is read.
+    const slowBody = (): ReadableStream<Uint8Array> => {
+      let sent = 0;
+      return new ReadableStream({
+        async pull(controller) {
+          await new Promise((done) => setTimeout(done, 5));
+          if (sent === 3) {
+            controller.close();
+            return;
+          }
+          sent += 1;
+          controller.enqueue(new Uint8Array(4));
+        },
+      });
+    };
+    const progress = new StartupProgress((report) => reports.push(report), { fetch: () => Promise.resolve(new Response(slowBody(), { headers: { 'Content-Length': '12' } })) });
+    await progress.whileDownloading(async () => {
+      progress.enterDownload('loading runtime', { from: 0.05, to: 0.75, then: 'starting runtime' });
+      await fetch('https://host/runtime.wasm');
+    });
+    progress.enter('ready', 1);
+    const ready = reports.findIndex((report) => report.step === 'ready');
+    expect(reports.slice(0, ready).at(-1)).toMatchObject({ step: 'starting runtime', bytesLoaded: 12, bytesTotal: 12 });
+    expect(reports.at(-1)).toEqual({ step: 'ready', fraction: 1, bytesLoaded: 12, bytesTotal: 12 });
+  });
 });
