@@ -48,7 +48,7 @@ import { PolicyState } from './javascript/policy-state';
 import type { PositionMap } from './javascript/edits';
 import { confinementRefusal, type ConfinementProof } from './confinement';
 import { failedRun } from './failed-run';
-import { ConversionError, type NeutralValue } from './value';
+import { ConversionError, ReadTimeoutError, type NeutralValue } from './value';
 import { bindWasm } from './javascript/wasm-binding';
 import { WasmInstances, type WasmModuleSpec } from './wasm/wasm-instances';
 
@@ -219,7 +219,7 @@ export class JavaScriptEngine implements JavaScriptBridgeContract {
         if (handle === null || context.typeof(handle) === 'undefined') return undefined;
         return movable(valueOf(context, helpers, handle));
       } catch (error) {
-        throw this.takeStop() === null ? error : new ConversionError(`${name} could not be read within the time limit of ${String(this.currentLimitMs())} ms: its getters or traps did not return`);
+        throw this.takeStop() === null ? error : new ReadTimeoutError(`${name} could not be read within the time limit of ${String(this.currentLimitMs())} ms: its getters or traps did not return`);
       }
     });
   }

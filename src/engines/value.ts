@@ -76,6 +76,19 @@ export class ConversionError extends Error {
   override readonly name = 'ConversionError';
 }
 
+/**
+ * A value whose reading was stopped at the time limit: its getters or traps never returned.
+ * Not a property of the value, so unlike a ConversionError it bars nothing, and the cell that
+ * asked for it ends with a timeout. Known across a worker boundary by its name.
+ */
+export class ReadTimeoutError extends Error {
+  override readonly name = 'ReadTimeoutError';
+}
+
+export function isReadTimeout(error: unknown): error is Error {
+  return error instanceof Error && error.name === 'ReadTimeoutError';
+}
+
 /** How deep a nested value may go before conversion gives up, so cycles never hang. */
 export const MAX_DEPTH = 1000;
 

@@ -5,7 +5,7 @@
  */
 import { unwrap } from 'solid-js/store';
 import type { Language } from '../engines/contract';
-import { ConversionError, type NeutralValue } from '../engines/value';
+import { ConversionError, ReadTimeoutError, isReadTimeout, type NeutralValue } from '../engines/value';
 import type { VariableStore } from './variable-store';
 
 /** Reads one global of an engine as a neutral value; undefined when the engine has no such name. */
@@ -14,7 +14,8 @@ export type EngineRead = (language: Language, name: string) => Promise<NeutralVa
 export interface VariableValues {
   /**
    * The value of a store entry, read from its engine the first time. Rejects with a
-   * ConversionError when it cannot cross (and the entry keeps the reason as its barrier).
+   * ConversionError when it cannot cross (and the entry keeps the reason as its barrier), and
+   * with a ReadTimeoutError when its engine stopped the read at the time limit.
    */
   read(name: string): Promise<NeutralValue>;
   /**
@@ -40,6 +41,8 @@ export function createVariableValues(variables: VariableStore, readEngine: Engin
     try {
       value = await readEngine(origin, name);
     } catch (error) {
+      // The next read may fare no better, but it is tried again rather than barred.
+      if (isReadTimeout(error)) throw new ReadTimeoutError(error.message);
       const reason = (error instanceof Error ? error.message : String(error)).replace(/^ConversionError: /, '');
       variables.bar(name, version, reason);
       throw new ConversionError(reason);

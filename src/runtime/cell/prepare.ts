@@ -6,7 +6,7 @@
  */
 import type { CellRequest } from '../../engines/cell-request';
 import type { Language, UnifiedError } from '../../engines/contract';
-import type { NeutralValue } from '../../engines/value';
+import { isReadTimeout, type NeutralValue } from '../../engines/value';
 import type { VariableStore } from '../variable-store';
 import type { VariableValues } from '../variable-values';
 import type { WasmModules } from '../wasm-modules';
@@ -35,7 +35,8 @@ export interface Supply {
 
 /**
  * Gathers the newer values of `names` for `language`'s engine. A value that cannot cross gives
- * the cell a `conversion` error: "x is a Python function and cannot cross to JavaScript".
+ * the cell a `conversion` error: "x is a Python function and cannot cross to JavaScript"; one
+ * whose getters never return gives it a `timeout` error, naming the limit its read was stopped at.
  */
 export async function supply(variables: VariableStore, values: VariableValues, language: Language, names: readonly string[], cellId: string): Promise<Supply | UnifiedError> {
   const gathered: Record<string, NeutralValue> = {};
@@ -52,6 +53,7 @@ export async function supply(variables: VariableStore, values: VariableValues, l
       gathered[name] = await values.read(name);
     } catch (error) {
       const reason = error instanceof Error ? error.message : String(error);
+      if (isReadTimeout(error)) return { language, kind: 'timeout', name: 'TimeoutError', message: reason, cellId, line: null, column: null, frames: [] };
       return crossingError(language, cellId, `${name} is a ${from} ${entry.type} and cannot cross to ${LANGUAGE_NAMES[language]}: ${reason}`);
     }
     versions.push([name, version]);
