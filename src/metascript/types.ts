@@ -2,6 +2,19 @@
  * The metascript document model (SPEC §2). Pure data: no DOM, no engines.
  */
 
+/**
+ * The ways a metascript is written (SPEC §2): the brace DSL (`.tars`, `.trsx`), Markdown
+ * metascripts (`.md`, `.meta`, Markdown-style `.trsx`), Unified TRSX (`#!/usr/bin/env trsx`,
+ * blocks inside `program { … }`), and text with no structure the playground knows.
+ */
+export type Dialect = 'brace' | 'markdown' | 'unified' | 'text';
+
+/**
+ * How a block is written: as a brace block, or as Markdown (a fenced block for code, bare text
+ * for prose). Absent means brace.
+ */
+export type BlockStyle = 'brace' | 'markdown';
+
 /** Blocks whose body is code or text, ending at the first line that is exactly `}`. */
 export type CodeKind = 'PYTHON' | 'JAVASCRIPT' | 'WASM' | 'MARKDOWN';
 
@@ -35,6 +48,13 @@ export interface CodeBlock {
    * parses to this kind, name and code, so an edit that forgets to drop it loses nothing.
    */
   readonly raw?: string | null;
+  /** `markdown` for a fenced block or a stretch of prose in a Markdown metascript. */
+  readonly style?: BlockStyle;
+  /**
+   * The indentation of the header's line, for a block nested in `program { … }`: its closing
+   * `}` stands at this indentation, and its code one level in. Absent at the top level.
+   */
+  readonly indent?: string;
 }
 
 /** A property block such as DESCRIBE, CONFIG, VARIABLE or ACTION. */
@@ -50,12 +70,33 @@ export interface PropertyBlock {
    * writes it back only while it still parses to this kind, name and properties.
    */
   readonly raw: string | null;
+  /** Blocks written inside it (`ACTION { … FSHARP { … } }`), in order. Absent when none. */
+  readonly children?: readonly Block[];
 }
 
 /** One `key: value` line of a property block. */
 export interface PropertyEntry {
   readonly key: string;
+  /** The value; for a verbatim entry, the text of the value exactly as written. */
   readonly value: PropertyValue;
+  /**
+   * True when the value is not a strict literal (`Date.now()`, `"run_" + id`, a spread, a
+   * YAML `|` literal, unbalanced quotes): `value` is then its text as written, shown as such.
+   */
+  readonly verbatim?: true;
+}
+
+/** Why a block is inert, and what it was read as. */
+export interface InertInfo {
+  /**
+   * The language its text is written in, for highlighting: `fsharp`, `csharp`, `yaml`, `json`,
+   * `bash`, `xml`, `markdown`, `tars`; null for plain text.
+   */
+  readonly language: string | null;
+  /** A short note on why it does not run: "F# does not run in the browser; kept as written". */
+  readonly note: string;
+  /** The syntax error that made it inert, 1-based in the whole document; null when none. */
+  readonly warning: MetascriptSyntaxError | null;
 }
 
 /** An unknown or non-executable kind (FSHARP, PROMPT, AGENT, TRY, …), kept byte for byte. */
@@ -69,6 +110,10 @@ export interface RawBlock {
    * line break does not.
    */
   readonly text: string;
+  /** Blocks read from inside it, when they could be read (the TARS DSL reads them). */
+  readonly children?: readonly Block[];
+  /** How it is shown; absent for a block of the strict `.tars` reader, which is an unknown kind. */
+  readonly inert?: InertInfo;
 }
 
 /**
@@ -90,6 +135,8 @@ export interface MetascriptDocument {
    * (the usual case) means every block is followed by a line break.
    */
   readonly trailingNewline?: boolean;
+  /** The dialect it was read as; absent means brace. New and edited blocks are written in it. */
+  readonly dialect?: Dialect;
 }
 
 /** A syntax error, 1-based. */
