@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { JavaScriptEngine } from '../../../src/engines/javascript-engine';
-import { ConversionError } from '../../../src/engines/value';
+import { ReadTimeoutError } from '../../../src/engines/value';
 
 // User code that never returns, reached by the host rather than by the run's own statements:
 // each must stop at the run's limit, name that limit, and leave the engine usable. The release
@@ -48,7 +48,7 @@ describe('one time limit for every call into QuickJS', () => {
     const started = Date.now();
     const [described] = await engine.getVariables(['trap']);
     expect(described).toMatchObject({ name: 'trap', preview: '(its getters or traps did not return in time)' });
-    await expect(engine.getVariable('trap')).rejects.toBeInstanceOf(ConversionError);
+    await expect(engine.getVariable('trap')).rejects.toBeInstanceOf(ReadTimeoutError);
     // Two calls, each within about the limit: neither loops forever.
     expect(Date.now() - started).toBeLessThan(LIMIT_MS * 2 + 2000);
     await stillWorks();
@@ -56,7 +56,7 @@ describe('one time limit for every call into QuickJS', () => {
 
   it('stops a Proxy trap reached while an export is read', async () => {
     await engine.execute('var trapped = new Proxy({}, { ownKeys() { for(;;){} } })', { timeoutMs: LIMIT_MS });
-    await expect(engine.getVariable('trapped')).rejects.toBeInstanceOf(ConversionError);
+    await expect(engine.getVariable('trapped')).rejects.toBeInstanceOf(ReadTimeoutError);
     await stillWorks();
   });
 
