@@ -37,10 +37,13 @@ export function isPropertyKind(kind: string): kind is PropertyKind {
 /** The marker of a block whose body is a binary module in base64. */
 export const BINARY_MARKER = '(binary)';
 
-/** The header's first line as the serializer writes it. */
+const IDENTIFIER = /^[A-Za-z_][A-Za-z0-9_]*$/;
+
+/** The header's first line as the serializer writes it; a name that is not a bare word is quoted. */
 export function printHeader(kind: string, name: string | null, binary = false): string {
   const marker = binary ? ` ${BINARY_MARKER}` : '';
-  return name === null ? `${kind}${marker} {` : `${kind} ${name}${marker} {`;
+  if (name === null) return `${kind}${marker} {`;
+  return `${kind} ${IDENTIFIER.test(name) ? name : JSON.stringify(name)}${marker} {`;
 }
 
 function skipBlanks(text: string, i: number): number {
@@ -61,6 +64,12 @@ export function matchHeader(text: string, start: number): BlockHeader | null {
     const nameEnd = identifierEnd(text, i);
     name = text.slice(i, nameEnd);
     i = skipBlanks(text, nameEnd);
+  } else if (i > keywordEnd && text[i] === '"') {
+    // Unified TRSX quotes its names: METASCRIPT "nightly report" {
+    const close = quotedNameEnd(text, i);
+    if (close === -1) return null;
+    name = text.slice(i + 1, close);
+    i = skipBlanks(text, close + 1);
   }
   let binary = false;
   if (i > keywordEnd && text.startsWith(BINARY_MARKER, i)) {
@@ -69,6 +78,16 @@ export function matchHeader(text: string, start: number): BlockHeader | null {
   }
   if (text[i] !== '{') return null;
   return { kind: text.slice(start, keywordEnd).toUpperCase(), name, binary, start, brace: i };
+}
+
+/** The offset of the `"` closing a quoted name on the header's line, or -1. */
+function quotedNameEnd(text: string, open: number): number {
+  for (let i = open + 1; i < text.length; i++) {
+    const ch = text[i];
+    if (ch === '"') return i;
+    if (ch === '\n' || ch === '\\') return -1;
+  }
+  return -1;
 }
 
 /** Like `matchHeader`, for a known kind, whose header must have the strict shape. */

@@ -9,8 +9,12 @@ import type { CodeBlock, CodeKind } from './types';
 
 const INDENT = '    ';
 
-/** Reads the code block whose header is `header`. */
-export function readCodeBlock(text: string, header: BlockHeader, kind: CodeKind): ReadBlock<CodeBlock> {
+/**
+ * Reads the code block whose header is `header`. `indent` is the indentation of the header's
+ * line inside a container such as `program { … }`: the block closes at a line that is exactly
+ * `indent` and `}`.
+ */
+export function readCodeBlock(text: string, header: BlockHeader, kind: CodeKind, indent = ''): ReadBlock<CodeBlock> {
   if (header.binary && kind !== 'WASM') fail(`only a WASM block can hold a binary module; remove (binary) from the ${kind} block`, header.start);
   const headerEnd = lineEnd(text, header.brace);
   for (let i = header.brace + 1; i < headerEnd; i++) {
@@ -22,7 +26,8 @@ export function readCodeBlock(text: string, header: BlockHeader, kind: CodeKind)
   while (lineStart <= text.length) {
     const end = lineEnd(text, lineStart);
     const length = end - lineStart;
-    if (text[lineStart] === '}' && (length === 1 || (length === 2 && text[lineStart + 1] === '\r'))) {
+    const close = lineStart + indent.length;
+    if (text[close] === '}' && text.startsWith(indent, lineStart) && (length === indent.length + 1 || (length === indent.length + 2 && text[close + 1] === '\r'))) {
       closeEnd = end;
       break;
     }
@@ -34,22 +39,26 @@ export function readCodeBlock(text: string, header: BlockHeader, kind: CodeKind)
   const body = lineStart > bodyStart ? text.slice(bodyStart, lineStart - 1).split('\n') : [];
   const code = dedent(body.map((line) => (line.endsWith('\r') ? line.slice(0, -1) : line))).join('\n');
   const source = text.slice(header.start, closeEnd);
-  const canonical = printCodeBlock(kind, header.name, code, header.binary);
-  const base: CodeBlock = header.binary ? { type: 'code', kind, name: header.name, code, binary: true } : { type: 'code', kind, name: header.name, code };
+  const canonical = printCodeBlock(kind, header.name, code, header.binary, indent);
+  const plain: CodeBlock = header.binary ? { type: 'code', kind, name: header.name, code, binary: true } : { type: 'code', kind, name: header.name, code };
+  const base: CodeBlock = indent === '' ? plain : { ...plain, indent };
   const block: CodeBlock = source === canonical ? base : { ...base, raw: source };
   return { block, end: closeEnd };
 }
 
-/** The canonical text of a code block, up to and including its closing `}`. */
-export function printCodeBlock(kind: CodeKind, name: string | null, code: string, binary = false): string {
+/**
+ * The canonical text of a code block, up to and including its closing `}`. A nested block's
+ * header line starts with `indent` in the text before it; its other lines carry it here.
+ */
+export function printCodeBlock(kind: CodeKind, name: string | null, code: string, binary = false, indent = ''): string {
   const header = printHeader(kind, name, binary);
   // An empty cell has no body line at all, so that `KIND {\n}` reads back as empty code.
-  if (code === '') return `${header}\n}`;
+  if (code === '') return `${header}\n${indent}}`;
   const body = code
     .split('\n')
-    .map((line) => (line === '' ? '' : INDENT + line))
+    .map((line) => (line === '' ? '' : indent + INDENT + line))
     .join('\n');
-  return `${header}\n${body}\n}`;
+  return `${header}\n${body}\n${indent}}`;
 }
 
 function indentLength(line: string): number {

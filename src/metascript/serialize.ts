@@ -1,20 +1,36 @@
 /**
- * The `.tars` serializer (SPEC §2): canonical text for blocks built in the app, and the exact
- * source text for blocks that were parsed from a file and not changed since.
+ * The serializer (SPEC §2): canonical text for blocks built in the app, and the exact source
+ * text for blocks that were read from a file and not changed since. A block is written in its
+ * own style: brace blocks as `.tars`, Markdown-style blocks as fences and prose.
  */
+import { readBlockAt } from './brace-reader';
 import { printCodeBlock } from './code-block';
-import { parseMetascript } from './parse';
+import { newContext } from './lenient-context';
+import { CELL_BREAK, printMarkdownBlock, readMarkdownDocument } from './markdown-reader';
 import { printPropertyBlock } from './property-block';
 import { propertyValuesEqual } from './property-value-printer';
 import type { Block, CodeBlock, MetascriptDocument, PropertyBlock, PropertyEntry } from './types';
 
 /**
- * Writes a document as `.tars` text. Each code, property and raw block is followed by a line
- * break (except the last when `trailingNewline` is false); trivia is written as it is, so trivia
- * placed before a block should end with a line break.
+ * Writes a document as text in its dialect. Each code, property and raw block is followed by a
+ * line break (except the last when `trailingNewline` is false); trivia is written as it is, so
+ * trivia placed before a block should end with a line break.
  */
 export function serializeMetascript(doc: MetascriptDocument): string {
-  const parts = doc.blocks.map((block) => (block.type === 'trivia' ? block.text : `${blockText(block)}\n`));
+  const parts: string[] = [];
+  // Two prose cells in a row would read back as one unless a cell break stands between them.
+  let afterProse = false;
+  for (const block of doc.blocks) {
+    if (block.type === 'trivia') {
+      parts.push(block.text);
+      if (block.text.split('\n').some((line) => line.trim() === CELL_BREAK)) afterProse = false;
+      continue;
+    }
+    const prose = isMarkdownProse(block);
+    if (prose && afterProse) parts.push(`${CELL_BREAK}\n`);
+    parts.push(`${blockText(block)}\n`);
+    afterProse = prose;
+  }
   const last = doc.blocks.at(-1);
   if (doc.trailingNewline === false && last !== undefined && last.type !== 'trivia') {
     parts[parts.length - 1] = blockText(last);
@@ -22,21 +38,47 @@ export function serializeMetascript(doc: MetascriptDocument): string {
   return parts.join('');
 }
 
+function isMarkdownProse(block: Block): boolean {
+  return block.type === 'code' && block.kind === 'MARKDOWN' && block.style === 'markdown';
+}
+
 function blockText(block: Exclude<Block, { type: 'trivia' }>): string {
   switch (block.type) {
     case 'code':
-      return typeof block.raw === 'string' && rawStillMatches(block.raw, block)
-        ? block.raw
-        : printCodeBlock(block.kind, block.name, block.code, block.binary === true);
+      if (typeof block.raw === 'string' && rawStillMatches(block.raw, block)) return block.raw;
+      return block.style === 'markdown' ? printMarkdownBlock(block) : printCodeBlock(block.kind, block.name, block.code, block.binary === true, block.indent);
     case 'properties':
-      return block.raw !== null && rawStillMatches(block.raw, block)
-        ? block.raw
-        : printPropertyBlock(block.kind, block.name, block.properties);
+      return block.raw !== null && rawStillMatches(block.raw, block) ? block.raw : printPropertyBlock(block.kind, block.name, block.properties);
     case 'raw':
       return block.text;
     default:
       return assertNever(block);
   }
+}
+
+/** Source texts already read back, so that saving a large document does not read it all again. */
+const reread = new Map<string, Block | null>();
+const REREAD_LIMIT = 4096;
+
+/** What `raw`, written in `block`'s style and indentation, reads as; null when it is not one block. */
+function readBack(raw: string, block: CodeBlock | PropertyBlock): Block | null {
+  const key = `${block.type === 'code' ? (block.style ?? 'brace') : 'properties'}|${block.type === 'code' ? (block.indent ?? '') : ''}|${raw}`;
+  const known = reread.get(key);
+  if (known !== undefined) return known;
+  let result: Block | null;
+  if (block.type === 'code' && block.style === 'markdown') {
+    const blocks = readMarkdownDocument(raw).blocks.filter((candidate) => candidate.type !== 'trivia');
+    result = blocks.length === 1 ? (blocks[0] ?? null) : null;
+  } else if (/^[A-Za-z_]/.test(raw)) {
+    const context = newContext(raw, (start, indent, depth) => readBlockAt(context, start, indent, depth));
+    const read = readBlockAt(context, 0, block.type === 'code' ? (block.indent ?? '') : '', 0);
+    result = read.end === raw.length ? read.block : null;
+  } else {
+    result = null;
+  }
+  if (reread.size >= REREAD_LIMIT) reread.clear();
+  reread.set(key, result);
+  return result;
 }
 
 /**
@@ -45,19 +87,15 @@ function blockText(block: Exclude<Block, { type: 'trivia' }>): string {
  * text it was meant to change.
  */
 function rawStillMatches(raw: string, block: CodeBlock | PropertyBlock): boolean {
-  const parsed = parseMetascript(raw);
-  if (!parsed.ok || parsed.document.blocks.length !== 1) return false;
-  const [reread] = parsed.document.blocks;
-  if (reread === undefined || reread.type !== block.type || reread.kind !== block.kind || reread.name !== block.name) {
-    return false;
-  }
-  if (reread.type === 'code' && block.type === 'code') return reread.code === block.code && (reread.binary === true) === (block.binary === true);
-  if (reread.type === 'properties' && block.type === 'properties') return entriesEqual(reread.properties, block.properties);
+  const again = readBack(raw, block);
+  if (again === null || again.type !== block.type || again.kind !== block.kind || again.name !== block.name) return false;
+  if (again.type === 'code' && block.type === 'code') return again.code === block.code && (again.binary === true) === (block.binary === true);
+  if (again.type === 'properties' && block.type === 'properties') return entriesEqual(again.properties, block.properties);
   return false;
 }
 
 function entriesEqual(a: readonly PropertyEntry[], b: readonly PropertyEntry[]): boolean {
-  return a.length === b.length && a.every((entry, i) => entry.key === b[i]?.key && propertyValuesEqual(entry.value, b[i].value));
+  return a.length === b.length && a.every((entry, i) => entry.key === b[i]?.key && entry.verbatim === b[i].verbatim && propertyValuesEqual(entry.value, b[i].value));
 }
 
 function assertNever(value: never): never {

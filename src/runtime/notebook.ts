@@ -8,9 +8,9 @@ import type { Language, OmittedOutput, OutputChunk, UnifiedError } from '../engi
 import type { NeutralValue } from '../engines/value';
 import type { BoundedOutput } from '../engines/output-bounds';
 import { createLiveOutput } from './live-output';
-import { parseMetascript } from '../metascript/parse';
+import { openMetascript, type OpenOptions } from '../metascript/open';
 import { serializeMetascript } from '../metascript/serialize';
-import type { Block, CodeBlock, CodeKind, MetascriptSyntaxError } from '../metascript/types';
+import type { Block, CodeBlock, CodeKind, Dialect } from '../metascript/types';
 
 /** A cell's run state. Every kind runs: code in its engine, Markdown rendered, WASM compiled. */
 export type CellStatus = 'idle' | 'queued' | 'running' | 'done' | 'error';
@@ -58,17 +58,13 @@ export type NotebookItem =
   | { readonly type: 'cell'; readonly cellId: string; readonly source: CodeBlock | null }
   | { readonly type: 'block'; readonly block: Block };
 
-/** A document that failed to parse: the error, and the text, which is never thrown away. */
-export interface LoadFailure extends MetascriptSyntaxError {
-  readonly text: string;
-}
-
 /** The store's shape; Solid's setters need its fields writable, so only the store writes them. */
 export interface NotebookState {
   items: NotebookItem[];
   cells: Record<string, CellState>;
-  loadFailure: LoadFailure | null;
   trusted: boolean;
+  /** The dialect the document was read in; saving writes it back in the same one. */
+  dialect: Dialect;
   /** False when the loaded text ended right after a closing brace, with no line break. */
   trailingNewline: boolean;
 }
@@ -87,15 +83,22 @@ export function languageOf(kind: CodeKind): Language | null {
 }
 
 
+export interface LoadOptions extends OpenOptions {
+  readonly trusted?: boolean;
+}
+
 export interface Notebook {
   readonly state: NotebookState;
   /** The cells in document order. */
   cells(): readonly CellState[];
   /** Finds a cell by id or by name. */
   find(idOrName: string): CellState | undefined;
-  /** Replaces the document; on a syntax error keeps the current cells and records the failure. */
-  load(text: string, options?: { trusted?: boolean }): boolean;
-  /** The document serialized as `.tars` text. */
+  /**
+   * Replaces the document. Any text opens: what does not parse becomes inert blocks that keep
+   * their exact text, with the error as a warning on the block.
+   */
+  load(text: string, options?: LoadOptions): void;
+  /** The document serialized in its dialect. */
   text(): string;
   /** Adds an empty cell after the given cell, or at the end, and returns its id. */
   addCell(kind: CodeKind, afterCellId?: string): string;
@@ -163,8 +166,8 @@ export function createNotebook(initialText: string): Notebook {
   const [state, setState] = createStore<NotebookState>({
     items: [],
     cells: {},
-    loadFailure: null,
     trusted: true,
+    dialect: 'brace',
     trailingNewline: true,
   });
   // Live output goes into a bounder as it comes, and into the store in a frame, ten times a second at most.
@@ -192,14 +195,10 @@ export function createNotebook(initialText: string): Notebook {
     cells,
     find: (idOrName) => state.cells[idOrName] ?? cells().find((cell) => cell.name === idOrName),
     load(text, options = {}) {
-      const parsed = parseMetascript(text);
-      if (!parsed.ok) {
-        setState('loadFailure', { ...parsed.error, text });
-        return false;
-      }
+      const document = openMetascript(text, options);
       const items: NotebookItem[] = [];
       const loaded: Record<string, CellState> = {};
-      for (const block of parsed.document.blocks) {
+      for (const block of document.blocks) {
         if (block.type === 'code') {
           const cell = newCell(block.kind, block.name, block.code, block.binary === true);
           loaded[cell.id] = cell;
@@ -216,23 +215,24 @@ export function createNotebook(initialText: string): Notebook {
         setState({
           items,
           cells: loaded,
-          loadFailure: null,
           trusted: options.trusted ?? true,
-          trailingNewline: parsed.document.trailingNewline ?? true,
+          dialect: document.dialect ?? 'brace',
+          trailingNewline: document.trailingNewline ?? true,
         });
         for (const listener of loadListeners) listener();
       });
-      return true;
     },
     text() {
       const blocks = state.items.flatMap((item): Block[] => {
         if (item.type === 'block') return [item.block];
         const cell = state.cells[item.cellId];
         if (!cell) return [];
-        // The serializer only reuses the kept source text if it still says the same thing.
-        return [{ ...item.source, type: 'code', kind: cell.kind, name: cell.name, code: cell.code, binary: cell.binary ? true : undefined }];
+        // The serializer only reuses the kept source text if it still says the same thing. A
+        // cell added to a Markdown metascript is written as Markdown too.
+        const style = item.source?.style ?? (state.dialect === 'markdown' ? 'markdown' : undefined);
+        return [{ ...item.source, type: 'code', kind: cell.kind, name: cell.name, code: cell.code, binary: cell.binary ? true : undefined, style }];
       });
-      return serializeMetascript({ blocks, trailingNewline: state.trailingNewline });
+      return serializeMetascript({ blocks, trailingNewline: state.trailingNewline, dialect: state.dialect });
     },
     addCell(kind, afterCellId) {
       const cell = newCell(kind, null, '');

@@ -8,6 +8,8 @@ import { createEffect, createRoot, on } from 'solid-js';
 import type { Notebook } from '../runtime/notebook';
 import { documentTitle } from './document-title';
 import { newDocumentId, type DocumentRecord, type DocumentStore } from './document-store';
+import { isDialect } from '../metascript/dialect';
+import type { Dialect } from '../metascript/types';
 import { MAX_DOCUMENT_BYTES, textPastCap, tooLargeReason } from './size-cap';
 import type { UnsavedJournal } from './unsaved-journal';
 
@@ -16,6 +18,7 @@ interface Snapshot {
   readonly title: string;
   readonly text: string;
   readonly trusted: boolean;
+  readonly dialect: Dialect;
 }
 
 export interface AutosaveOptions {
@@ -75,7 +78,7 @@ export function createAutosave(options: AutosaveOptions): Autosave {
   /** The saved document being opened by `reopen`, whose load keeps its id. */
   let reopening: DocumentRecord | null = null;
 
-  const snapshot = (): Snapshot => ({ title: documentTitle(notebook), text: notebook.text(), trusted: notebook.state.trusted });
+  const snapshot = (): Snapshot => ({ title: documentTitle(notebook), text: notebook.text(), trusted: notebook.state.trusted, dialect: notebook.state.dialect });
   // The store never rejects in the page (fallback-store.ts); this keeps a test store's failure from surfacing.
   const quietly = (work: Promise<void>): Promise<void> => work.catch(() => undefined);
   const adopt = (next: string): void => {
@@ -106,7 +109,7 @@ export function createAutosave(options: AutosaveOptions): Autosave {
     const record = reopening;
     reopening = null;
     if (record !== null) {
-      saved = { title: record.title, text: record.text, trusted: record.trusted };
+      saved = { title: record.title, text: record.text, trusted: record.trusted, dialect: notebook.state.dialect };
       adopt(record.id);
       return;
     }
@@ -139,7 +142,8 @@ export function createAutosave(options: AutosaveOptions): Autosave {
       }
       reopening = record;
       try {
-        return notebook.load(record.text, { trusted: record.trusted });
+        notebook.load(record.text, { trusted: record.trusted, ...(isDialect(record.dialect) ? { dialect: record.dialect } : {}) });
+        return true;
       } finally {
         reopening = null;
       }

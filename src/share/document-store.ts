@@ -3,6 +3,7 @@
  * (indexeddb-store.ts) for the page and an in-memory one for tests and for browsers that
  * refuse storage (fallback-store.ts).
  */
+import type { Dialect } from '../metascript/types';
 
 /** A saved document. */
 export interface DocumentRecord {
@@ -10,8 +11,10 @@ export interface DocumentRecord {
   readonly id: string;
   /** The document's DESCRIBE name, or "Untitled metascript". */
   readonly title: string;
-  /** The `.tars` text. */
+  /** The document's text, in its dialect. */
   readonly text: string;
+  /** The dialect it was written in; absent in records saved before dialects, which are found from the text. */
+  readonly dialect?: Dialect;
   /** Whether the document was trusted when saved; it opens again the same way. */
   readonly trusted: boolean;
   /** When it was last saved, in ms since the epoch. */

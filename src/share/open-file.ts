@@ -1,27 +1,20 @@
 /**
  * Opening a file the user picked or dropped. Its origin is unknown, so it opens untrusted and
- * the trust banner asks before anything runs. A file that does not parse takes the notebook's
- * load-failure path: the error and the text are shown and the current cells stay.
+ * the trust banner asks before anything runs. Any text file of a metascript's kind opens: its
+ * dialect is found from its content and its extension, and what does not parse is kept as
+ * inert blocks.
  */
-import { importMarkdown } from '../metascript/markdown';
-import { serializeMetascript } from '../metascript/serialize';
 import type { Notebook } from '../runtime/notebook';
 import { MAX_DOCUMENT_BYTES, tooLargeReason } from './size-cap';
 
 /** The file types the picker offers, in the form of `<input accept>`. */
-export const OPENABLE_TYPES = '.tars,.md,.meta,.txt';
+export const OPENABLE_TYPES = '.tars,.trsx,.md,.meta,.txt,.xml';
 
-const OPENABLE = /\.(tars|md|meta|txt|markdown)$/i;
-const MARKDOWN = /\.(md|meta|markdown)$/i;
+const OPENABLE = /\.(tars|trsx|md|meta|txt|markdown|xml)$/i;
 
 /** Whether a file name is one the playground opens. */
 export function isOpenableFile(name: string): boolean {
   return OPENABLE.test(name);
-}
-
-/** A file's content as `.tars` text: Markdown (`.md`, fenced `.meta`) is imported, the rest read as is. */
-export function documentTextOf(name: string, content: string): string {
-  return MARKDOWN.test(name) ? serializeMetascript(importMarkdown(content)) : content;
 }
 
 /** Where an opened file goes, and where a refusal is said. */
@@ -36,7 +29,7 @@ export interface FileTarget {
  */
 export async function openFile(file: Pick<File, 'name' | 'size' | 'text'>, target: FileTarget, cap: number = MAX_DOCUMENT_BYTES): Promise<boolean> {
   if (!isOpenableFile(file.name)) {
-    target.setNotice(`${file.name} was not opened: the playground opens .tars, .md, .meta and .txt files.`);
+    target.setNotice(`${file.name} was not opened: the playground opens .tars, .trsx, .md, .meta, .txt and .xml files.`);
     return false;
   }
   if (file.size > cap) {
@@ -50,7 +43,7 @@ export async function openFile(file: Pick<File, 'name' | 'size' | 'text'>, targe
     target.setNotice(`${file.name} could not be read: ${error instanceof Error ? error.message : String(error)}.`);
     return false;
   }
-  const opened = target.notebook.load(documentTextOf(file.name, content), { trusted: false });
-  if (opened) target.setNotice(null);
-  return opened;
+  target.notebook.load(content, { trusted: false, fileName: file.name });
+  target.setNotice(null);
+  return true;
 }

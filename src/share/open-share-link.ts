@@ -16,7 +16,7 @@ export async function readShareHash(hash: string): Promise<LinkOutcome> {
 
 /** Where an opened link's document goes, and where its error is shown. */
 export interface LinkTarget {
-  load(text: string, options: { trusted: boolean }): boolean;
+  load(text: string, options: { trusted: boolean }): void;
   showError(message: string | null): void;
 }
 

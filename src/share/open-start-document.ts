@@ -3,8 +3,6 @@
  * first, so that whatever the address asks for can fail without losing it, then the share link,
  * `?src` or `?example` is opened over it. Once it is open, it leaves the address bar.
  */
-import { importMarkdown } from '../metascript/markdown';
-import { serializeMetascript } from '../metascript/serialize';
 import type { Notebook } from '../runtime/notebook';
 import type { Autosave } from './autosave';
 import type { DocumentStore } from './document-store';
@@ -71,9 +69,8 @@ export async function openStartDocument(context: StartContext): Promise<void> {
   const fallback = restored ? 'Your last document is shown instead.' : 'The welcome document is shown instead.';
   await context.openLinks({
     load(text, options) {
-      const opened = notebook.load(text, options);
-      if (opened) context.forgetAddress();
-      return opened;
+      notebook.load(text, options);
+      context.forgetAddress();
     },
     showError: setNotice,
   });
@@ -86,8 +83,8 @@ export async function openStartDocument(context: StartContext): Promise<void> {
     setNotice(`Could not open ${request.label}: ${reason(error)}. ${fallback}`);
     return;
   }
-  const source = request.markdown ? serializeMetascript(importMarkdown(text)) : text;
   // Files of this site come with the app, so they are as trusted as the app itself (SPEC §8).
-  if (notebook.load(source, { trusted: true })) context.forgetAddress();
-  else setNotice(`Could not open ${request.label}: it is not a valid metascript (see below). ${fallback}`);
+  // The file's extension helps to find its dialect.
+  notebook.load(text, { trusted: true, fileName: new URL(request.url).pathname });
+  context.forgetAddress();
 }

@@ -111,17 +111,6 @@ export function App() {
             )}
           </Show>
           <TrustBanner />
-          <Show when={notebook.state.loadFailure}>
-            {(failure) => (
-              <div class="load-failure" role="alert" data-testid="load-error">
-                <p>
-                  The document could not be opened: {failure().message} (line {failure().line}, column {failure().column}). Your text is kept below; the
-                  cells shown are the previous document.
-                </p>
-                <textarea readonly class="code" value={failure().text} aria-label="Text that could not be opened" />
-              </div>
-            )}
-          </Show>
           <Show when={session.log().length > 0}>
             <pre class="run-log" data-testid="run-log" aria-label="Messages from ACTION blocks">
               {session.log().join('\n')}

@@ -44,14 +44,23 @@ describe('createNotebook', () => {
     expect(text).toContain('FSHARP {\r\n    let x = "}"\r\n}');
   });
 
-  it('keeps the current cells and the failed text when a load fails', () => {
+  it('opens a malformed document whole: the broken block is inert, with its error as a warning', () => {
     const notebook = createNotebook('PYTHON kept {\n    1\n}\n');
-    expect(notebook.load('PYTHON broken {\n    print(1)\n')).toBe(false);
-    expect(notebook.cells().map((cell) => cell.name)).toEqual(['kept']);
-    expect(notebook.state.loadFailure).toMatchObject({ line: 1, text: 'PYTHON broken {\n    print(1)\n' });
-    expect(notebook.load('JAVASCRIPT fresh {\n    2\n}\n')).toBe(true);
-    expect(notebook.state.loadFailure).toBeNull();
+    const broken = 'JAVASCRIPT fresh {\n    2\n}\nPYTHON broken {\n    print(1)\n';
+    notebook.load(broken);
     expect(notebook.cells().map((cell) => cell.name)).toEqual(['fresh']);
+    const inert = notebook.state.items.flatMap((item) => (item.type === 'block' && item.block.type === 'raw' ? [item.block] : []));
+    expect(inert).toHaveLength(1);
+    expect(inert[0]).toMatchObject({ kind: 'PYTHON', name: 'broken', text: 'PYTHON broken {\n    print(1)', inert: { warning: { line: 4 } } });
+    expect(notebook.text()).toBe(broken);
+  });
+
+  it('keeps a Markdown metascript Markdown, and writes a new cell in it as a fence', () => {
+    const notebook = createNotebook('# Notes\n\n```python area\nx = 1\n```\n');
+    expect(notebook.state.dialect).toBe('markdown');
+    const id = notebook.addCell('JAVASCRIPT');
+    notebook.setCode(id, 'area');
+    expect(notebook.text()).toBe('# Notes\n\n```python area\nx = 1\n```\n```javascript\narea\n```\n');
   });
 
   it('adds empty cells at the end and finds cells by id or name', () => {

@@ -70,6 +70,7 @@ describe('createAutosave', () => {
       title: 'Welcome',
       text: context.notebook.text(),
       trusted: true,
+      dialect: 'brace',
       updatedAt: 1_000_300,
     });
     expect(await context.store.current()).toBe('doc-1');
@@ -197,11 +198,22 @@ describe('createAutosave', () => {
     expect((await context.store.list()).map((summary) => summary.id)).toEqual(['doc-1']);
   });
 
-  it('keeps the current id when a saved document no longer parses', () => {
+  it('reopens a saved document that no longer parses, whole, under its own id', () => {
     const context = setup();
     type(context, 'a = 1');
-    expect(context.autosave.reopen({ id: 'broken', title: 'B', text: 'PYTHON {', trusted: true, updatedAt: 1 })).toBe(false);
-    expect(context.autosave.currentId()).toBe('doc-1');
+    expect(context.autosave.reopen({ id: 'broken', title: 'B', text: 'PYTHON {', trusted: true, updatedAt: 1 })).toBe(true);
+    expect(context.autosave.currentId()).toBe('broken');
+    expect(context.notebook.text()).toBe('PYTHON {');
+  });
+
+  it('reopens a document in the dialect it was saved in, and ignores a dialect it does not know', () => {
+    const context = setup();
+    context.autosave.reopen({ id: 'plain', title: 'P', text: 'Just a note.\n', trusted: true, updatedAt: 1, dialect: 'markdown' });
+    expect(context.notebook.state.dialect).toBe('markdown');
+    expect(context.notebook.cells().map((cell) => cell.kind)).toEqual(['MARKDOWN']);
+    const stored: unknown = { id: 'odd', title: 'O', text: 'Just a note.\n', trusted: true, updatedAt: 1, dialect: 'klingon' };
+    context.autosave.reopen(stored as Parameters<typeof context.autosave.reopen>[0]);
+    expect(context.notebook.state.dialect).toBe('text');
   });
 });
 

@@ -1,6 +1,6 @@
 import { describe, expect, it, vi } from 'vitest';
 import { createNotebook, type Notebook } from '../../../src/runtime/notebook';
-import { documentTextOf, isOpenableFile, openFile, OPENABLE_TYPES, type FileTarget } from '../../../src/share/open-file';
+import { isOpenableFile, openFile, OPENABLE_TYPES, type FileTarget } from '../../../src/share/open-file';
 
 const CURRENT = 'DESCRIBE {\n    name: "Current"\n}\nPYTHON current {\n    print("current")\n}\n';
 const OPENED = 'DESCRIBE {\n    name: "Opened"\n}\nPYTHON first {\n    x = 1\n}\nJAVASCRIPT second {\n    console.log(x)\n}\n';
@@ -32,8 +32,8 @@ function cellSummary(notebook: Notebook): [string, string | null, string][] {
 }
 
 describe('isOpenableFile', () => {
-  it('accepts .tars, .md, .markdown, .meta and .txt files, in any case', () => {
-    for (const name of ['doc.tars', 'notes.md', 'notes.markdown', 'script.meta', 'plain.txt', 'LOUD.TARS', 'a.b.Md']) {
+  it('accepts .tars, .trsx, .md, .markdown, .meta, .txt and .xml files, in any case', () => {
+    for (const name of ['doc.tars', 'report.trsx', 'plan.xml', 'notes.md', 'notes.markdown', 'script.meta', 'plain.txt', 'LOUD.TARS', 'a.b.Md']) {
       expect(isOpenableFile(name), name).toBe(true);
     }
   });
@@ -51,29 +51,13 @@ describe('isOpenableFile', () => {
   });
 });
 
-describe('documentTextOf', () => {
-  it('reads .tars and .txt files as they are, even when they do not parse', () => {
-    expect(documentTextOf('doc.tars', OPENED)).toBe(OPENED);
-    expect(documentTextOf('doc.txt', '# not markdown here')).toBe('# not markdown here');
-    expect(documentTextOf('broken.TARS', 'PYTHON {')).toBe('PYTHON {');
-  });
-
-  it('imports Markdown files, fenced cells and prose alike', () => {
-    const expected = 'MARKDOWN {\n    # Title\n\n    Some prose.\n}\nPYTHON area {\n    x = 1\n}\nJAVASCRIPT {\n    console.log(x)\n}\n';
-    const markdown = '# Title\n\nSome prose.\n\n```python area\nx = 1\n```\n\n```js\nconsole.log(x)\n```\n';
-    for (const name of ['a.md', 'a.markdown', 'a.meta', 'A.MD']) {
-      expect(documentTextOf(name, markdown), name).toBe(expected);
-    }
-  });
-});
-
 describe('openFile', () => {
   it('opens a .tars file untrusted, with exactly its text, and clears the notice', async () => {
     const { notebook, notices, target } = setup();
     expect(await openFile(fileOf('opened.tars', OPENED), target)).toBe(true);
     expect(notebook.text()).toBe(OPENED);
     expect(notebook.state.trusted).toBe(false);
-    expect(notebook.state.loadFailure).toBeNull();
+    expect(notebook.state.dialect).toBe('brace');
     expect(cellSummary(notebook)).toEqual([
       ['PYTHON', 'first', 'x = 1'],
       ['JAVASCRIPT', 'second', 'console.log(x)'],
@@ -81,15 +65,17 @@ describe('openFile', () => {
     expect(notices).toEqual([null]);
   });
 
-  it('imports a Markdown file: python and js fences become cells, the rest prose', async () => {
+  it('opens a Markdown file as Markdown: python and js fences are cells, prose is Markdown, other fences inert', async () => {
     const { notebook, notices, target } = setup();
     expect(await openFile(fileOf('notes.md', MARKDOWN), target)).toBe(true);
     expect(cellSummary(notebook)).toEqual([
       ['MARKDOWN', null, '# Notes\n\nSome prose.'],
       ['PYTHON', 'area', 'x = 1'],
       ['JAVASCRIPT', null, 'console.log(x)'],
-      ['MARKDOWN', null, '```ruby\nputs 1\n```'],
     ]);
+    expect(notebook.state.items.at(-1)).toMatchObject({ type: 'block', block: { type: 'raw', kind: 'RUBY', text: '```ruby\nputs 1\n```' } });
+    expect(notebook.state.dialect).toBe('markdown');
+    expect(notebook.text()).toBe(MARKDOWN);
     expect(notebook.state.trusted).toBe(false);
     expect(notices).toEqual([null]);
   });
@@ -100,7 +86,7 @@ describe('openFile', () => {
     const load = vi.spyOn(notebook, 'load');
     const text = vi.fn(() => Promise.resolve(OPENED));
     expect(await openFile({ name: 'photo.png', size: 100, text }, target)).toBe(false);
-    expect(notices).toEqual(['photo.png was not opened: the playground opens .tars, .md, .meta and .txt files.']);
+    expect(notices).toEqual(['photo.png was not opened: the playground opens .tars, .trsx, .md, .meta, .txt and .xml files.']);
     expect(text).not.toHaveBeenCalled();
     expect(load).not.toHaveBeenCalled();
     expect(notebook.text()).toBe(CURRENT);
@@ -133,19 +119,16 @@ describe('openFile', () => {
     expect(await openFile(unreadable('odd.md', 'permission denied'), target)).toBe(false);
     expect(notices).toEqual(['gone.tars could not be read: the file was moved.', 'odd.md could not be read: permission denied.']);
     expect(notebook.text()).toBe(CURRENT);
-    expect(notebook.state.loadFailure).toBeNull();
   });
 
-  it('keeps the current cells when a .tars file does not parse, and records the failure with its text', async () => {
+  it('opens a .tars file that does not parse, its broken block inert with the error, and its text kept', async () => {
     const { notebook, notices, target } = setup();
-    const before = notebook.cells().map((cell) => cell.id);
-    expect(await openFile(fileOf('broken.tars', 'PYTHON {\n    x = 1\n'), target)).toBe(false);
-    expect(notebook.cells().map((cell) => cell.id)).toEqual(before);
-    expect(notebook.text()).toBe(CURRENT);
-    expect(notebook.state.trusted).toBe(true);
-    expect(notebook.state.loadFailure).toMatchObject({ text: 'PYTHON {\n    x = 1\n', line: 1 });
-    // The load failure is shown with the document, so no notice is needed, and none is cleared.
-    expect(notices).toEqual([]);
+    expect(await openFile(fileOf('broken.tars', 'PYTHON {\n    x = 1\n'), target)).toBe(true);
+    expect(notebook.cells()).toEqual([]);
+    expect(notebook.state.items).toMatchObject([{ type: 'block', block: { type: 'raw', kind: 'PYTHON', inert: { warning: { line: 1 } } } }]);
+    expect(notebook.text()).toBe('PYTHON {\n    x = 1\n');
+    expect(notebook.state.trusted).toBe(false);
+    expect(notices).toEqual([null]);
   });
 
   it('never rejects, even when reading throws synchronously', async () => {

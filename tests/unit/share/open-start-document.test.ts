@@ -113,10 +113,11 @@ describe('openStartDocument', () => {
     expect(context.notices).toEqual(['“Saved” was not reopened: it holds more than 10 MB of text, the most the playground opens. Your current document is unchanged.']);
   });
 
-  it('keeps the welcome document when the saved one no longer parses', async () => {
+  it('reopens a saved document that no longer parses, whole', async () => {
     const context = setup(await storeWithCurrent({ ...SAVED_RECORD, text: 'PYTHON {' }));
     await context.open({ kind: 'none' });
-    expect(context.notebook.cells().map((cell) => cell.name)).toEqual(['hello']);
+    expect(context.notebook.text()).toBe('PYTHON {');
+    expect(context.notebook.cells()).toEqual([]);
   });
 
   it('hands share links a target that loads into the notebook and forgets the address once one opens', async () => {
@@ -126,11 +127,8 @@ describe('openStartDocument', () => {
     const [target] = context.links;
     if (!target) throw new Error('openLinks was not called');
 
-    expect(target.load('PYTHON {', { trusted: false })).toBe(false);
     expect(context.forgetAddress).not.toHaveBeenCalled();
-    expect(context.notebook.text()).toBe(WELCOME);
-
-    expect(target.load(SAVED, { trusted: false })).toBe(true);
+    target.load(SAVED, { trusted: false });
     expect(context.notebook.text()).toBe(SAVED);
     expect(context.notebook.state.trusted).toBe(false);
     expect(context.forgetAddress).toHaveBeenCalledOnce();
@@ -140,12 +138,13 @@ describe('openStartDocument', () => {
     expect(context.fetched).toEqual([]);
   });
 
-  it('opens a link only after the saved document, so a broken link leaves that document', async () => {
+  it('opens a link only after the saved document, which keeps its record when the link replaces it', async () => {
     const context = setup(await storeWithCurrent(SAVED_RECORD));
     await context.open({ kind: 'link' });
     expect(context.notebook.text()).toBe(SAVED);
     context.links[0]?.load('JAVASCRIPT {', { trusted: false });
-    expect(context.notebook.text()).toBe(SAVED);
+    expect(context.notebook.text()).toBe('JAVASCRIPT {');
+    expect(await context.store.get('saved-1')).toEqual(SAVED_RECORD);
   });
 
   it('loads a fetched file trusted, over the saved document, and forgets the address', async () => {
@@ -154,7 +153,6 @@ describe('openStartDocument', () => {
     expect(context.fetched).toEqual([EXAMPLE_URL]);
     expect(context.notebook.text()).toBe(FETCHED);
     expect(context.notebook.state.trusted).toBe(true);
-    expect(context.notebook.state.loadFailure).toBeNull();
     expect(context.forgetAddress).toHaveBeenCalledOnce();
     expect(context.notices).toEqual([]);
     // The fetched file is a new document; the saved one keeps its own record.
@@ -176,11 +174,11 @@ describe('openStartDocument', () => {
     expect(context.forgetAddress).toHaveBeenCalledOnce();
   });
 
-  it('does not import a fetched .tars file as Markdown', async () => {
+  it('opens a fetched file in the dialect its content shows, and writes it back unchanged', async () => {
     const context = setup();
-    await context.open(EXAMPLE, '# Not a metascript\n');
-    expect(context.notebook.text()).toBe(WELCOME);
-    expect(context.notebook.state.loadFailure?.text).toBe('# Not a metascript\n');
+    await context.open(EXAMPLE, '# Not a brace metascript\n');
+    expect(context.notebook.state.dialect).toBe('markdown');
+    expect(context.notebook.text()).toBe('# Not a brace metascript\n');
   });
 
   it('says a fetch failed and that the last document is shown, and keeps it', async () => {
@@ -215,14 +213,13 @@ describe('openStartDocument', () => {
     expect(fresh.forgetAddress).not.toHaveBeenCalled();
   });
 
-  it('keeps the document and explains when the fetched text is not a valid metascript', async () => {
+  it('opens a fetched text that does not parse, its broken block inert, and forgets the address', async () => {
     const context = setup(await storeWithCurrent(SAVED_RECORD));
     await context.open({ kind: 'fetch', url: 'https://play.example/broken.tars', label: 'broken.tars', markdown: false }, 'PYTHON {\n');
-    expect(context.notices).toEqual(['Could not open broken.tars: it is not a valid metascript (see below). Your last document is shown instead.']);
-    expect(context.notebook.text()).toBe(SAVED);
-    expect(context.notebook.state.loadFailure?.text).toBe('PYTHON {\n');
-    expect(context.autosave.currentId()).toBe('saved-1');
-    expect(context.forgetAddress).not.toHaveBeenCalled();
+    expect(context.notices).toEqual([]);
+    expect(context.notebook.text()).toBe('PYTHON {\n');
+    expect(context.notebook.state.items).toMatchObject([{ type: 'block', block: { type: 'raw', kind: 'PYTHON' } }]);
+    expect(context.forgetAddress).toHaveBeenCalledOnce();
   });
 
   it('treats a store that fails as one with nothing saved', async () => {
