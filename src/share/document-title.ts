@@ -8,8 +8,27 @@ export const UNTITLED = 'Untitled metascript';
 /** What File ▸ New document opens: no cells, just the name it is listed under. */
 export const NEW_DOCUMENT = `DESCRIBE {\n    name: "${UNTITLED}"\n}\n`;
 
-/** The DESCRIBE name, or "Untitled metascript". */
+/**
+ * The DESCRIBE name; else a Unified TRSX header's `title:`, or a Markdown metascript's first
+ * heading; else "Untitled metascript".
+ */
 export function documentTitle(notebook: Notebook): string {
   const name = documentProperty(notebook, 'DESCRIBE', 'name');
-  return typeof name === 'string' && name.trim() !== '' ? name : UNTITLED;
+  if (typeof name === 'string' && name.trim() !== '') return name;
+  return writtenTitle(notebook) ?? UNTITLED;
+}
+
+function writtenTitle(notebook: Notebook): string | null {
+  for (const item of notebook.state.items) {
+    if (item.type === 'block' && item.block.type === 'raw' && item.block.kind === 'HEADER') {
+      const title = /^\s*title:\s*"?([^"\n]*?)"?\s*$/m.exec(item.block.text)?.[1]?.trim();
+      if (title) return title;
+    }
+    if (item.type === 'cell' && item.source?.style === 'markdown') {
+      const cell = notebook.state.cells[item.cellId];
+      const heading = cell?.kind === 'MARKDOWN' ? /^#{1,6}\s+(.+?)\s*#*\s*$/m.exec(cell.code)?.[1] : undefined;
+      if (heading) return heading;
+    }
+  }
+  return null;
 }

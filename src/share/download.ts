@@ -1,7 +1,7 @@
 /** Saving a document as a file: a download of its text, named after its title. */
 
 /** A file name from a document's title: lower case, words joined by dashes, never empty. */
-export function fileNameFor(title: string, extension: 'tars' | 'md' | 'txt'): string {
+export function fileNameFor(title: string, extension: 'tars' | 'trsx' | 'md' | 'txt'): string {
   const stem = title
     .normalize('NFKD')
     .replace(/[\u0300-\u036f]/g, '')

@@ -1,6 +1,7 @@
 import { createResource, createSignal, For, Show } from 'solid-js';
 import { exportMarkdown } from '../metascript/markdown';
-import { parseMetascript } from '../metascript/parse';
+import { openMetascript } from '../metascript/open';
+import type { Dialect } from '../metascript/types';
 import { documentTitle, NEW_DOCUMENT } from '../share/document-title';
 import type { DocumentSummary } from '../share/document-store';
 import { downloadText, fileNameFor } from '../share/download';
@@ -11,6 +12,9 @@ import { usePlayground } from './playground-context';
 import { menuDismissal } from './menu-dismissal';
 import { relativeTime } from './relative-time';
 import './FileMenu.css';
+
+/** The file extension each dialect is saved with. */
+const EXTENSIONS: Record<Dialect, 'tars' | 'trsx' | 'md' | 'txt'> = { brace: 'tars', unified: 'trsx', markdown: 'md', text: 'txt' };
 
 interface RecentList {
   readonly documents: readonly DocumentSummary[];
@@ -41,16 +45,17 @@ export function FileMenu() {
     notebook.load(NEW_DOCUMENT, { trusted: true });
     close();
   };
-  const save = (format: 'tars' | 'md') => {
+  /** Saves the document in the dialect it was read in, byte for byte where it was not edited. */
+  const save = () => {
+    const { dialect } = notebook.state;
+    downloadText(fileNameFor(documentTitle(notebook), EXTENSIONS[dialect]), notebook.text(), dialect === 'markdown' ? 'text/markdown' : 'text/plain');
+    close();
+  };
+  /** Writes a brace document as a Markdown metascript: cells as fences, other blocks in ```tars fences. */
+  const saveMarkdown = () => {
+    const { dialect } = notebook.state;
     const text = notebook.text();
-    const name = fileNameFor(documentTitle(notebook), format);
-    if (format === 'tars') {
-      downloadText(name, text);
-    } else {
-      const parsed = parseMetascript(text);
-      if (parsed.ok) downloadText(name, exportMarkdown(parsed.document), 'text/markdown');
-      else setNotice(`The document could not be written as Markdown: ${parsed.error.message}.`);
-    }
+    downloadText(fileNameFor(documentTitle(notebook), 'md'), dialect === 'markdown' ? text : exportMarkdown(openMetascript(text, { dialect })), 'text/markdown');
     close();
   };
   const onPick = async () => {
@@ -98,12 +103,14 @@ export function FileMenu() {
           >
             Open file…
           </button>
-          <button type="button" class="menu-item" data-testid="save-tars" onClick={() => { save('tars'); }}>
-            Save as .tars
+          <button type="button" class="menu-item" data-testid="save" onClick={save}>
+            Save as .{EXTENSIONS[notebook.state.dialect]}
           </button>
-          <button type="button" class="menu-item" data-testid="save-md" onClick={() => { save('md'); }}>
-            Save as .md
-          </button>
+          <Show when={notebook.state.dialect !== 'markdown'}>
+            <button type="button" class="menu-item" data-testid="save-md" onClick={saveMarkdown}>
+              Save as Markdown (.md)
+            </button>
+          </Show>
           <h2 class="file-menu-heading" id="recent-documents-heading">
             Recent documents
           </h2>
