@@ -3,6 +3,7 @@
  * comments as the strict reader does, but a quote or a comment that never closes is taken as a
  * single character, and a block whose braces never balance runs to the end of the text.
  */
+import { headerBrace } from './lenient-context';
 import { lineEnd } from './text-cursor';
 
 export interface BraceExtent {
@@ -13,9 +14,8 @@ export interface BraceExtent {
 }
 
 /**
- * Matches the braces of the block whose header starts at `start` and opens with the first `{`
- * at or after `brace`. The block runs to the end of the line where its braces balance, so a
- * `} ELSE {` continues it.
+ * Matches the braces of the block that opens with the `{` at `brace`. The block runs to the
+ * end of the line where its braces balance, so a `} ELSE {` continues it.
  */
 export function braceExtent(text: string, brace: number): BraceExtent {
   let depth = 0;
@@ -37,11 +37,11 @@ export function braceExtent(text: string, brace: number): BraceExtent {
       i++;
     } else if ((ch === "'" && i >= unpairedUntil) || (ch === '"' && !doubleUnclosed && i >= unpairedUntil)) {
       const end = quotedEnd(text, i);
-      if (end === i + 1 && ch === '"') doubleUnclosed = true;
+      if (end === -1) doubleUnclosed = true;
       // Once a quote on this line found no partner, the rest of its quotes are taken as
       // characters too, which keeps a line of unpaired quotes linear.
-      if (end === i + 1) unpairedUntil = lineEnd(text, i);
-      i = end;
+      if (end <= i + 1) unpairedUntil = lineEnd(text, i);
+      i = Math.max(end, i + 1);
     } else if (ch === '/' && text[i + 1] === '/') {
       i = lineEnd(text, i);
     } else if (ch === '/' && text[i + 1] === '*') {
@@ -53,22 +53,32 @@ export function braceExtent(text: string, brace: number): BraceExtent {
   }
 }
 
+const TRIPLE = '"""';
+
 /**
- * The end of the string opening at `start`: `"""…"""` may span lines, as may `"…"` in TARS and
- * F#; `'…'` must close on its line (else it is an apostrophe, or F#'s `'a`). A quote that never
- * closes is one character.
+ * The end of the string opening at `start`. A triple-quoted string may span lines, as may a
+ * double-quoted one in TARS and F#, but not past a line that closes or opens a block, which a
+ * string is not likely to hold; `'…'` must close on its line (else it is an apostrophe, or
+ * F#'s `'a`). A quote that finds no partner is one character: `start + 1`, or -1 when the
+ * text ran out first.
  */
 export function quotedEnd(text: string, start: number): number {
-  if (text.startsWith('"""', start)) {
-    const close = text.indexOf('"""', start + 3);
-    return close === -1 ? start + 1 : close + 3;
-  }
+  const triple = text.startsWith(TRIPLE, start);
   const quote = text[start];
-  for (let i = start + 1; i < text.length; i++) {
+  for (let i = start + (triple ? 3 : 1); i < text.length; i++) {
     const ch = text[i];
-    if (quote === "'" && ch === '\n') break;
-    if (ch === '\\') i++;
-    else if (ch === quote) return i + 1;
+    if (ch === '\n' && (quote === "'" || endsString(text, i + 1))) return start + 1;
+    if (ch === '\\' && !triple) i++;
+    else if (triple ? text.startsWith(TRIPLE, i) : ch === quote) return i + (triple ? 3 : 1);
   }
-  return start + 1;
+  return -1;
+}
+
+/** Whether the line starting at `lineStart` is a block's `}` or a block's header. */
+function endsString(text: string, lineStart: number): boolean {
+  let first = lineStart;
+  while (text[first] === ' ' || text[first] === '\t') first++;
+  const stop = lineEnd(text, first);
+  const line = text.slice(first, stop).trim();
+  return line === '}' || (line.endsWith('{') && headerBrace(text, first, stop) !== -1);
 }

@@ -64,9 +64,14 @@ export function readBlockAt(context: LenientContext, start: number, indent: stri
 function readProperties(context: LenientContext, header: BlockHeader, kind: Parameters<typeof readPropertyBlock>[2], depth: number) {
   try {
     return readPropertyBlock(context.text, header, kind);
-  } catch (error) {
-    if (!(error instanceof MetascriptParseFailure)) throw error;
-    return readLenientPropertyBlock(context, header, kind, depth);
+  } catch (strict) {
+    if (!(strict instanceof MetascriptParseFailure)) throw strict;
+    try {
+      return readLenientPropertyBlock(context, header, kind, depth);
+    } catch (lenient) {
+      // The strict reader's error is the one a writer of the format knows.
+      throw lenient instanceof MetascriptParseFailure ? strict : lenient;
+    }
   }
 }
 
@@ -148,7 +153,9 @@ class SequenceReader {
           continue;
         }
       }
-      const brace = headerBrace(text, first, stop);
+      // At the top level a block starts at column 0, as the strict reader has it; inside a
+      // container its blocks are indented.
+      const brace = closeIndent === null && first > pos ? -1 : headerBrace(text, first, stop);
       if (brace === -1) {
         this.addStray(pos, stop);
         pos = stop + 1;

@@ -115,8 +115,8 @@ function expressionEnd(text: string, start: number): number {
     const ch = text[i];
     if (ch === '"' || ch === "'" || ch === '`') {
       const end = ch === '`' ? templateEnd(text, i) : quotedEnd(text, i);
-      // An unpaired quote on the line is text, so that `say "hi` still reads.
-      i = end;
+      // An unpaired quote is text, so that `say "hi` still reads.
+      i = end === -1 ? i + 1 : end;
       continue;
     }
     if (ch === '/' && text[i + 1] === '/') {

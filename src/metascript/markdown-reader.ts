@@ -123,7 +123,7 @@ class MarkdownReader {
     const { text } = this;
     // An unclosed fence runs to the end of the file, as in CommonMark.
     let closeStart = text.length;
-    let closeStop = text.length;
+    let closeStop = text.endsWith('\n') ? text.length - 1 : text.length;
     const contentLines: string[] = [];
     let pos = stop + 1;
     while (pos < text.length) {

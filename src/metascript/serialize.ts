@@ -23,7 +23,8 @@ export function serializeMetascript(doc: MetascriptDocument): string {
   for (const block of doc.blocks) {
     if (block.type === 'trivia') {
       parts.push(block.text);
-      if (block.text.split('\n').some((line) => line.trim() === CELL_BREAK)) afterProse = false;
+      // A cell break, or a fence's line, already stands between them.
+      if (block.text.trim() !== '') afterProse = false;
       continue;
     }
     const prose = isMarkdownProse(block);
@@ -67,7 +68,8 @@ function readBack(raw: string, block: CodeBlock | PropertyBlock): Block | null {
   if (known !== undefined) return known;
   let result: Block | null;
   if (block.type === 'code' && block.style === 'markdown') {
-    const blocks = readMarkdownDocument(raw).blocks.filter((candidate) => candidate.type !== 'trivia');
+    // A leading byte-order mark is the document's, not the block's: one put first is skipped.
+    const blocks = readMarkdownDocument(`\uFEFF${raw}`).blocks.filter((candidate) => candidate.type !== 'trivia');
     result = blocks.length === 1 ? (blocks[0] ?? null) : null;
   } else if (/^[A-Za-z_]/.test(raw)) {
     const context = newContext(raw, (start, indent, depth) => readBlockAt(context, start, indent, depth));
