@@ -27,6 +27,8 @@ export interface BenchPage {
   payloadRoundTrips(count: number): Promise<number[]>;
   /** Adds `count` code blocks to the page as plain <pre> elements and waits for the paint, in ms. */
   plainDocument(count: number, code: string): Promise<number>;
+  /** Shows `text` in one `<pre>` and waits for the paint: the floor under opening a document of that text. */
+  plainText(text: string): Promise<number>;
 }
 
 const workers = new Map<BareEngine, Worker>();
@@ -125,6 +127,16 @@ const bench: BenchPage = {
     const worker = echo;
     const payload: unknown = Reflect.get(globalThis, 'payload');
     return timedEach(count, () => echoOnce(worker, payload));
+  },
+  async plainText(text) {
+    const started = performance.now();
+    const block = document.createElement('pre');
+    block.textContent = text;
+    document.body.append(block);
+    await painted();
+    const elapsed = performance.now() - started;
+    block.remove();
+    return elapsed;
   },
   async plainDocument(count, code) {
     const started = performance.now();
