@@ -15,12 +15,19 @@ export interface DocumentSettings {
   readonly variables: readonly (readonly [string, NeutralValue])[];
 }
 
+/**
+ * The value of `key` in a property block, if it has one. A value kept verbatim (`Date.now()`,
+ * `"run_" + id`) is text as written, not a value: nothing is read from it.
+ */
+export function propertyValue(block: PropertyBlock, key: string): PropertyValue | undefined {
+  const entry = block.properties.find((candidate) => candidate.key === key);
+  return entry === undefined || entry.verbatim === true ? undefined : entry.value;
+}
+
 /** The value of `key` in the document's first property block of `kind`, if any. */
 export function documentProperty(notebook: Notebook, kind: PropertyBlock['kind'], key: string): PropertyValue | undefined {
   for (const item of notebook.state.items) {
-    if (item.type === 'block' && item.block.type === 'properties' && item.block.kind === kind) {
-      return item.block.properties.find((entry) => entry.key === key)?.value;
-    }
+    if (item.type === 'block' && item.block.type === 'properties' && item.block.kind === kind) return propertyValue(item.block, key);
   }
   return undefined;
 }
@@ -29,8 +36,10 @@ export function documentSettings(notebook: Notebook, lookup: (name: string) => s
   const packages = documentProperty(notebook, 'CONFIG', 'packages');
   const variables = notebook.state.items.flatMap((item): [string, NeutralValue][] => {
     if (item.type !== 'block' || item.block.type !== 'properties' || item.block.kind !== 'VARIABLE' || item.block.name === null) return [];
-    const value = item.block.properties.find((entry) => entry.key === 'value')?.value;
-    return [[item.block.name, toNeutral(value ?? null, lookup)]];
+    const entry = item.block.properties.find((candidate) => candidate.key === 'value');
+    // A value written as an expression is not evaluated here, so it seeds nothing.
+    if (entry?.verbatim === true) return [];
+    return [[item.block.name, toNeutral(entry?.value ?? null, lookup)]];
   });
   return {
     packages: Array.isArray(packages) ? packages.filter((name): name is string => typeof name === 'string') : [],

@@ -11,6 +11,7 @@ import { ConversionError, type NeutralValue } from '../engines/value';
 import { createCellRunner, StoppedError } from './cell/run-within-limit';
 import type { HeldVersions } from './cell/prepare';
 import type { PropertyBlock } from '../metascript/types';
+import { propertyValue } from './document-settings';
 import { createAuditLog, type AuditLog } from './audit-log';
 import { createEngineHost, hasMemoryForSpare, WorkerDiedError, type EngineHost } from './engine-host';
 import { createPolicyControl, type PolicyControl } from './policy-control';
@@ -297,7 +298,7 @@ export function createSession(notebook: Notebook, spawners: Readonly<Record<Lang
   /** ACTION blocks of type `log` print their message, with `${name}` interpolated. */
   const runAction = async (block: PropertyBlock) => {
     await seedVariables();
-    const read = (key: string) => block.properties.find((entry) => entry.key === key)?.value;
+    const read = (key: string) => propertyValue(block, key);
     if (read('type') !== 'log') return;
     const message = read('message');
     const text = typeof message === 'string' ? message : displayOf(message === undefined ? null : toLogValue(message));
