@@ -54,6 +54,13 @@ function fenceName(opening: FenceOpening): string | null {
   return opening.label !== null && IDENTIFIER.test(opening.label) ? opening.label : null;
 }
 
+/** The offset of the first character of the line that is not white space, or `stop`. */
+function firstVisible(text: string, start: number, stop: number): number {
+  let i = start;
+  while (i < stop && (text[i] === ' ' || text[i] === '\t' || text[i] === '\r')) i++;
+  return i;
+}
+
 function withoutCarriageReturn(line: string): string {
   return line.endsWith('\r') ? line.slice(0, -1) : line;
 }
@@ -75,15 +82,17 @@ class MarkdownReader {
     pos = this.frontMatter(pos);
     while (pos < text.length) {
       const stop = lineEnd(text, pos);
-      const line = withoutCarriageReturn(text.slice(pos, stop));
-      const opening = readFenceOpening(line);
+      const first = firstVisible(text, pos, stop);
+      const ch = text[first];
+      // Most lines are prose: only a line that starts like a fence or a cell break is looked at closer.
+      const opening = (ch === '`' || ch === '~') && first - pos <= 3 ? readFenceOpening(withoutCarriageReturn(text.slice(pos, stop))) : null;
       if (opening !== null) {
         this.endProse();
         pos = this.fence(pos, stop, opening);
-      } else if (line.trim() === CELL_BREAK) {
+      } else if (ch === '<' && text.slice(first, stop).trim() === CELL_BREAK) {
         this.endProse();
         pos = stop + 1;
-      } else if (line.trim() === '') {
+      } else if (first === stop) {
         // Blank lines inside prose belong to it; those after its last line stay between blocks.
         pos = stop + 1;
       } else {
@@ -129,7 +138,8 @@ class MarkdownReader {
     while (pos < text.length) {
       const lineStop = lineEnd(text, pos);
       const line = withoutCarriageReturn(text.slice(pos, lineStop));
-      if (closesFence(line, opening)) {
+      const ch = text[firstVisible(text, pos, lineStop)];
+      if (ch === opening.marker[0] && closesFence(line, opening)) {
         closeStart = pos;
         closeStop = lineStop;
         break;
