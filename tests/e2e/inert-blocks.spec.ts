@@ -108,6 +108,7 @@ for (const theme of ['light', 'dark'] as const) {
   test(`axe finds no serious or critical problems in inert blocks in the ${theme} theme`, async ({ page }) => {
     await page.emulateMedia({ colorScheme: theme });
     await openDocument(page, DOCUMENT);
+    await expect(page.locator('html')).toHaveAttribute('data-theme', theme);
     await inert(page, 'FSHARP').getByTestId('inert-toggle').click();
     await expect(inert(page, 'FSHARP').locator('.syntax-keyword')).toHaveCount(38);
     await expect(inert(page, 'YAML').locator('.syntax-string')).toHaveCount(1);

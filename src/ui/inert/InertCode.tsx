@@ -40,7 +40,8 @@ export function InertCode(props: InertCodeProps) {
   const [highlight, setHighlight] = createSignal<Highlight | null>(null);
 
   onMount(() => {
-    onCleanup(whenNearViewport(pre, () => setNear(true)));
+    // Plain blocks never highlight, so hundreds of them cost the shared observer nothing.
+    if (props.language !== null) onCleanup(whenNearViewport(pre, () => setNear(true)));
   });
 
   createEffect(() => {
