@@ -8,8 +8,10 @@ import { ElevationDialog } from './ElevationDialog';
 import { FileDrop } from './FileDrop';
 import { Header } from './Header';
 import { InertBlock } from './InertBlock';
+import { showsPropertyBlock } from './inert/inert-notes';
 import { commandFor, type Command } from './key-bindings';
 import { KeyHelp } from './KeyHelp';
+import { PropertyBlockView } from './PropertyBlockView';
 import { SidePanel } from './panels/SidePanel';
 import { createTheme } from './theme';
 import { TrustBanner } from './TrustBanner';
@@ -118,7 +120,12 @@ export function App() {
           </Show>
           <For each={notebook.state.items}>
             {(item) => {
-              if (item.type === 'block') return item.block.type === 'raw' ? <InertBlock block={item.block} /> : null;
+              if (item.type === 'block') {
+                const block = item.block;
+                if (block.type === 'raw') return <InertBlock block={block} />;
+                // A property block read whole is applied, not shown; one kept partly as text is shown.
+                return block.type === 'properties' && showsPropertyBlock(block) ? <PropertyBlockView block={block} /> : null;
+              }
               const cell = () => notebook.state.cells[item.cellId];
               return <Show when={cell()}>{(current) => <CellView cell={current()} commands={commands} onRunAndAdvance={runAndAdvance} />}</Show>;
             }}

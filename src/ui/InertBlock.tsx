@@ -1,15 +1,22 @@
 import type { RawBlock } from '../metascript/types';
+import { inertLanguage } from './inert/inert-language';
+import { inertNote } from './inert/inert-notes';
+import { InertView } from './inert/InertView';
 
-/** A block of a kind the playground does not run (FSHARP, AGENT, PROMPT, …), kept as written. */
+/**
+ * A block the playground does not run (FSHARP, PROMPT, a fenced `yaml` block, text that could not
+ * be read…), shown exactly as written, highlighted in its language, and saved back unchanged.
+ */
 export function InertBlock(props: { block: RawBlock }) {
   return (
-    <section class="cell inert" data-testid="inert-block" data-kind={props.block.kind} aria-label={`${props.block.kind} block, kept as written`}>
-      <header class="cell-header">
-        <span class="kind">{props.block.kind}</span>
-        <span class="cell-name">{props.block.name ?? ''}</span>
-      </header>
-      <pre class="inert-text">{props.block.text}</pre>
-      <p class="note">{props.block.kind} blocks do not run in the playground; this one is kept exactly as written and saved back unchanged.</p>
-    </section>
+    <InertView
+      kind={props.block.kind}
+      name={props.block.name}
+      text={props.block.text}
+      language={inertLanguage(props.block)}
+      note={inertNote(props.block)}
+      warning={props.block.inert?.warning ?? null}
+      label={`${props.block.kind} block, kept as written`}
+    />
   );
 }

@@ -1,0 +1,40 @@
+import { For, Show } from 'solid-js';
+import { printPropertyBlock } from '../metascript/property-block';
+import type { PropertyBlock } from '../metascript/types';
+import { propertyBlockNote, verbatimKeys } from './inert/inert-notes';
+import { InertView } from './inert/InertView';
+
+/**
+ * A property block the reader kept partly as text (values that are not strict literals, blocks
+ * written inside it), shown as written so that nothing in it is hidden. Its strict values still
+ * apply; a block read whole is not shown at all.
+ */
+export function PropertyBlockView(props: { block: PropertyBlock }) {
+  const text = () => props.block.raw ?? printPropertyBlock(props.block.kind, props.block.name, props.block.properties);
+  const keys = () => verbatimKeys(props.block);
+  return (
+    <InertView
+      kind={props.block.kind}
+      name={props.block.name}
+      text={text()}
+      language={null}
+      note={propertyBlockNote(props.block)}
+      warning={null}
+      label={`${props.block.kind} block, partly kept as written`}
+    >
+      <Show when={keys().length > 0}>
+        <p class="note verbatim-values" data-testid="verbatim-values">
+          Kept as written:{' '}
+          <For each={keys()}>
+            {(key, index) => (
+              <>
+                {index() > 0 ? ', ' : ''}
+                <code>{key}</code>
+              </>
+            )}
+          </For>
+        </p>
+      </Show>
+    </InertView>
+  );
+}
