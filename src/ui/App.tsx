@@ -12,6 +12,7 @@ import { showsPropertyBlock } from './inert/inert-notes';
 import { commandFor, type Command } from './key-bindings';
 import { KeyHelp } from './KeyHelp';
 import { PropertyBlockView } from './PropertyBlockView';
+import { createProgressive } from './progressive';
 import { SidePanel } from './panels/SidePanel';
 import { createTheme } from './theme';
 import { TrustBanner } from './TrustBanner';
@@ -39,6 +40,10 @@ export function App() {
   const commands = createCellCommands(notebook, session);
   const [panelOpen, setPanelOpen] = createSignal(window.innerWidth >= PANEL_OPEN_WIDTH);
   const [keysOpen, setKeysOpen] = createSignal(false);
+  // A large document paints its top at once and fills in the rest over the next moments.
+  const items = createProgressive(() => notebook.state.items, (listener) => {
+    notebook.onLoad(listener);
+  });
   const busy = () => [session.hosts.python.status().state, session.hosts.javascript.status().state].some((state) => state === 'busy' || state === 'loading');
 
   createEffect(() => {
@@ -118,7 +123,7 @@ export function App() {
               {session.log().join('\n')}
             </pre>
           </Show>
-          <For each={notebook.state.items}>
+          <For each={items()}>
             {(item) => {
               if (item.type === 'block') {
                 const block = item.block;

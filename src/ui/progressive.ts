@@ -1,0 +1,57 @@
+/**
+ * Shows a long list a part at a time: the first items at once, so that a large document paints
+ * quickly, then more in each following task, each part sized to take about `sliceMs`, until
+ * all are shown. The page answers input between the parts.
+ */
+import { createSignal, onCleanup, type Accessor } from 'solid-js';
+
+export interface ProgressiveOptions {
+  /** How many items the first paint shows. */
+  readonly first: number;
+  /** About how long adding one part may take. */
+  readonly sliceMs: number;
+}
+
+const DEFAULTS: ProgressiveOptions = { first: 40, sliceMs: 12 };
+
+/**
+ * The items shown so far, growing to all of `items`. `onReset` registers a callback for when
+ * the list is replaced (a document is loaded), which starts again from the first part.
+ */
+export function createProgressive<T>(items: Accessor<readonly T[]>, onReset: (listener: () => void) => void, options: ProgressiveOptions = DEFAULTS): Accessor<readonly T[]> {
+  const [shown, setShown] = createSignal(options.first);
+  let step = options.first;
+  let timer: ReturnType<typeof setTimeout> | undefined;
+
+  const schedule = () => {
+    if (timer === undefined && shown() < items().length) timer = setTimeout(grow, 0);
+  };
+  const grow = () => {
+    timer = undefined;
+    const total = items().length;
+    if (shown() >= total) return;
+    const started = performance.now();
+    setShown((count) => Math.min(total, count + step));
+    // Solid builds the new rows inside the set, so its time is the part's cost.
+    const elapsed = Math.max(performance.now() - started, 1);
+    step = Math.max(4, Math.min(1000, Math.round((step * options.sliceMs) / elapsed)));
+    schedule();
+  };
+
+  onReset(() => {
+    setShown(options.first);
+    step = options.first;
+    schedule();
+  });
+  onCleanup(() => {
+    clearTimeout(timer);
+  });
+
+  return () => {
+    const all = items();
+    const count = shown();
+    if (count >= all.length) return all;
+    schedule();
+    return all.slice(0, count);
+  };
+}
