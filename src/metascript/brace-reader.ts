@@ -12,7 +12,7 @@
 import { isCodeKind, isPropertyKind, matchHeader, readHeader, type BlockHeader, type ReadBlock } from './block-header';
 import { braceExtent } from './brace-extent';
 import { readCodeBlock } from './code-block';
-import { kindInfo, STRAY_TEXT, TRSX_HEADER, inertLanguage, unreadInfo } from './inert-notes';
+import { kindInfo, STRAY_TEXT, TRSX_HEADER, languageId, unreadInfo } from './inert-notes';
 import { headerBrace, MAX_NESTING, newContext, type LenientContext } from './lenient-context';
 import { readLenientPropertyBlock } from './lenient-properties';
 import { readPropertyBlock } from './property-block';
@@ -57,7 +57,7 @@ export function readBlockAt(context: LenientContext, start: number, indent: stri
     inert: extent.balanced ? info : { ...info, warning: context.lines.at(start, `the ${kind} block is never closed: its braces do not balance`) },
   };
   // The body of a block in another language (F#, C#, …) is code, not blocks.
-  const children = inertLanguage(kind) === null ? nestedBlocks(context, brace, extent.end, depth + 1) : [];
+  const children = languageId(kind) === null ? nestedBlocks(context, brace, extent.end, depth + 1) : [];
   return { block: children.length > 0 ? { ...block, children } : block, end: extent.end };
 }
 

@@ -39,7 +39,7 @@ const BY_NAME: ReadonlyMap<string, Language> = new Map([
 ]);
 
 /** The language a fence tag or a block kind names, or null when it is none the playground highlights. */
-export function inertLanguage(name: string): string | null {
+export function languageId(name: string): string | null {
   return BY_NAME.get(name.toLowerCase())?.id ?? null;
 }
 
