@@ -94,14 +94,19 @@ test('engine state persists between cells of the same language', async ({ page }
   expect(report.cells.map((item) => item.result)).toEqual([null, 144, null, 30]);
 });
 
-test('a malformed document shows an error with line and column and keeps the current cells', async ({ page }) => {
+test('a malformed document opens: the broken block is kept as written, with a warning naming its line and column', async ({ page }) => {
   await openDocument(page, tars({ kind: 'PYTHON', name: 'kept', code: 'print("still here")' }));
-  await page.evaluate(() => {
-    window.playground.load('PYTHON broken {\n    print(1)\n', { trusted: true });
-  });
-  await expect(page.getByTestId('load-error')).toContainText('line 1');
-  await expect(cell(page, 'kept')).toBeVisible();
-  await expect(page.getByTestId('load-error').locator('textarea')).toHaveValue('PYTHON broken {\n    print(1)\n');
+  const broken = 'PYTHON broken {\n    print(1)\n';
+  await page.evaluate((source) => {
+    window.playground.load(source, { trusted: true });
+  }, broken);
+  const block = page.locator('[data-testid="inert-block"][data-kind="PYTHON"]');
+  await expect(block.getByTestId('inert-warning')).toContainText('line 1, column 1');
+  await expect(page.getByTestId('load-error')).toHaveCount(0);
+  // Nothing typed is lost: the block shows all of its text, and the document is that text.
+  await expect.poll(() => block.locator('.inert-text').textContent()).toBe('PYTHON broken {\n    print(1)');
+  expect(await page.evaluate(() => window.playground.text())).toBe(broken);
+  await expect(page.getByTestId('cell')).toHaveCount(0);
 });
 
 test('the page is cross-origin isolated exactly when served with COOP and COEP', async ({ page }, testInfo) => {

@@ -148,11 +148,23 @@ test('a file opened from the picker is imported untrusted; Markdown becomes cell
   expect(await text(page)).toBe(SECOND);
 });
 
-test('a malformed file shows its error with line and column and keeps the document', async ({ page }) => {
+test('a malformed file opens untrusted, its broken block kept as written with a warning naming line and column', async ({ page }) => {
   await openDocument(page, FIRST);
-  await page.getByTestId('open-file').setInputFiles({ name: 'broken.tars', mimeType: 'text/plain', buffer: Buffer.from('PYTHON broken {\n    x = 1\n') });
-  await expect(page.getByTestId('load-error')).toContainText(/line \d+, column \d+/);
-  expect(await text(page)).toBe(FIRST);
+  await setCellCode(page, 'draft', 'print("typed before")');
+  const typed = await text(page);
+  const broken = 'PYTHON broken {\n    x = 1\n';
+  await page.getByTestId('open-file').setInputFiles({ name: 'broken.tars', mimeType: 'text/plain', buffer: Buffer.from(broken) });
+  const block = page.locator('[data-testid="inert-block"][data-kind="PYTHON"]');
+  await expect(block.getByTestId('inert-warning')).toContainText('line 1, column 1');
+  await expect(page.getByTestId('trust-banner')).toBeVisible();
+  await expect(page.getByTestId('load-error')).toHaveCount(0);
+  expect(await text(page)).toBe(broken);
+  await expect.poll(() => block.locator('.inert-text').textContent()).toBe('PYTHON broken {\n    x = 1');
+
+  // Nothing typed is lost: the document before it reopens from the Recent list with its edit.
+  await page.getByTestId('file-menu').click();
+  await page.getByTestId('recent-document').filter({ hasText: 'First draft' }).click();
+  await expect.poll(() => text(page)).toBe(typed);
   await expect(cell(page, 'draft')).toBeVisible();
 });
 
@@ -174,13 +186,13 @@ test('a file dropped on the page opens, untrusted', async ({ page }) => {
   await expect(page.getByTestId('trust-banner')).toBeVisible();
 });
 
-test('Save downloads the document as .tars byte for byte, and as Markdown', async ({ page }) => {
+test('Save downloads a brace document as .tars byte for byte, and Save as Markdown as .md', async ({ page }) => {
   await openDocument(page, FIRST);
   await setCellCode(page, 'draft', 'print("saved")');
   const typed = await text(page);
 
   await page.getByTestId('file-menu').click();
-  const [tarsDownload] = await Promise.all([page.waitForEvent('download'), page.getByTestId('save-tars').click()]);
+  const [tarsDownload] = await Promise.all([page.waitForEvent('download'), page.getByTestId('save').click()]);
   expect(tarsDownload.suggestedFilename()).toBe('first-draft.tars');
   expect(await readFile(await tarsDownload.path(), 'utf8')).toBe(typed);
 
