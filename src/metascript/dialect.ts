@@ -14,6 +14,8 @@ const FENCE = /^ {0,3}(`{3,}|~{3,})/;
 const HEADING = /^#{1,6}\s+\S/;
 const MARKDOWN_FILE = /\.(md|markdown|meta)$/i;
 const BRACE_FILE = /\.tars$/i;
+const TEXT_FILE = /\.txt$/i;
+const KNOWN_HEADER = /^(PYTHON|JAVASCRIPT|WASM|MARKDOWN|DESCRIBE|CONFIG|VARIABLE|ACTION)\b[^\n:]*\{/im;
 const XML_START = /^\uFEFF?\s*<(\?xml|[A-Za-z!])/;
 
 const DIALECTS: readonly string[] = ['brace', 'markdown', 'unified', 'text'] satisfies readonly Dialect[];
@@ -45,6 +47,8 @@ export function detectDialect(text: string, fileName?: string): Dialect {
   if (program) return 'unified';
   const markdownSigns = firstFence !== Infinity || headings > 0 || /^\uFEFF?---\r?\n/.test(text);
   if (fileName !== undefined && MARKDOWN_FILE.test(fileName)) return 'markdown';
+  // A text file is read as blocks only when it holds blocks the playground knows.
+  if (fileName !== undefined && TEXT_FILE.test(fileName) && !KNOWN_HEADER.test(text)) return 'text';
   if (headers > 0 && firstHeader < firstFence) return 'brace';
   if (markdownSigns) return fileName !== undefined && BRACE_FILE.test(fileName) && headers > 0 ? 'brace' : 'markdown';
   if (headers > 0) return 'brace';

@@ -7,7 +7,10 @@ import { readBraceDocument } from './brace-reader';
 import { detectDialect } from './dialect';
 import { documentInfo } from './inert-notes';
 import { readMarkdownDocument } from './markdown-reader';
-import type { Dialect, MetascriptDocument } from './types';
+import { printCodeBlock } from './code-block';
+import { printMarkdownBlock } from './markdown-reader';
+import { printPropertyBlock } from './property-block';
+import type { Block, Dialect, MetascriptDocument } from './types';
 
 export interface OpenOptions {
   /** The file's name, when the text came from a file: its extension may settle the dialect. */
@@ -18,7 +21,25 @@ export interface OpenOptions {
 
 /** Reads `text` in its dialect. Never throws, never refuses. */
 export function openMetascript(text: string, options: OpenOptions = {}): MetascriptDocument {
-  const dialect = options.dialect ?? detectDialect(text, options.fileName);
+  const document = readIn(text, options.dialect ?? detectDialect(text, options.fileName));
+  // The first line break tells how the text's lines end.
+  const firstBreak = text.indexOf('\n');
+  if (firstBreak <= 0 || text[firstBreak - 1] !== '\r') return document;
+  // Edited blocks are written with CRLF; so that an unedited block that was written with LF
+  // keeps its LF, each one keeps its source text.
+  return { ...document, blocks: document.blocks.map(withSource), lineBreak: '\r\n' };
+}
+
+function withSource(block: Block): Block {
+  if (block.type === 'code' && typeof block.raw !== 'string') {
+    const source = block.style === 'markdown' ? printMarkdownBlock(block) : printCodeBlock(block.kind, block.name, block.code, block.binary === true, block.indent);
+    return { ...block, raw: source };
+  }
+  if (block.type === 'properties' && block.raw === null) return { ...block, raw: printPropertyBlock(block.kind, block.name, block.properties) };
+  return block;
+}
+
+function readIn(text: string, dialect: Dialect): MetascriptDocument {
   switch (dialect) {
     case 'brace':
     case 'unified':

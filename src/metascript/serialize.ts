@@ -18,6 +18,7 @@ import type { Block, CodeBlock, MetascriptDocument, PropertyBlock, PropertyEntry
  */
 export function serializeMetascript(doc: MetascriptDocument): string {
   const parts: string[] = [];
+  const crlf = doc.lineBreak === '\r\n';
   // Two prose cells in a row would read back as one unless a cell break stands between them.
   let afterProse = false;
   for (const block of doc.blocks) {
@@ -28,13 +29,13 @@ export function serializeMetascript(doc: MetascriptDocument): string {
       continue;
     }
     const prose = isMarkdownProse(block);
-    if (prose && afterProse) parts.push(`${CELL_BREAK}\n`);
-    parts.push(`${blockText(block)}\n`);
+    if (prose && afterProse) parts.push(`${CELL_BREAK}${crlf ? '\r' : ''}\n`);
+    parts.push(`${blockText(block, crlf)}\n`);
     afterProse = prose;
   }
   const last = doc.blocks.at(-1);
   if (doc.trailingNewline === false && last !== undefined && last.type !== 'trivia') {
-    parts[parts.length - 1] = blockText(last);
+    parts[parts.length - 1] = blockText(last, crlf, true);
   }
   return parts.join('');
 }
@@ -43,13 +44,18 @@ function isMarkdownProse(block: Block): boolean {
   return block.type === 'code' && block.kind === 'MARKDOWN' && block.style === 'markdown';
 }
 
-function blockText(block: Exclude<Block, { type: 'trivia' }>): string {
+/**
+ * A block's text, up to its last line break; a printed one in a CRLF document ends its lines
+ * with CRLF, its last line too unless it ends the text (`final`).
+ */
+function blockText(block: Exclude<Block, { type: 'trivia' }>, crlf: boolean, final = false): string {
+  const lines = (printed: string) => (crlf ? `${printed.replaceAll('\n', '\r\n')}${final ? '' : '\r'}` : printed);
   switch (block.type) {
     case 'code':
       if (typeof block.raw === 'string' && rawStillMatches(block.raw, block)) return block.raw;
-      return block.style === 'markdown' ? printMarkdownBlock(block) : printCodeBlock(block.kind, block.name, block.code, block.binary === true, block.indent);
+      return lines(block.style === 'markdown' ? printMarkdownBlock(block) : printCodeBlock(block.kind, block.name, block.code, block.binary === true, block.indent));
     case 'properties':
-      return block.raw !== null && rawStillMatches(block.raw, block) ? block.raw : printPropertyBlock(block.kind, block.name, block.properties);
+      return block.raw !== null && rawStillMatches(block.raw, block) ? block.raw : lines(printPropertyBlock(block.kind, block.name, block.properties));
     case 'raw':
       return block.text;
     default:

@@ -137,6 +137,8 @@ export interface MetascriptDocument {
   readonly trailingNewline?: boolean;
   /** The dialect it was read as; absent means brace. New and edited blocks are written in it. */
   readonly dialect?: Dialect;
+  /** `\r\n` when the text's lines end in CRLF: new and edited blocks are written with it too. */
+  readonly lineBreak?: '\r\n';
 }
 
 /** A syntax error, 1-based. */

@@ -65,6 +65,8 @@ export interface NotebookState {
   trusted: boolean;
   /** The dialect the document was read in; saving writes it back in the same one. */
   dialect: Dialect;
+  /** `\r\n` when the loaded text's lines end in CRLF, which edited and new blocks follow. */
+  lineBreak: '\n' | '\r\n';
   /** False when the loaded text ended right after a closing brace, with no line break. */
   trailingNewline: boolean;
 }
@@ -168,6 +170,7 @@ export function createNotebook(initialText: string): Notebook {
     cells: {},
     trusted: true,
     dialect: 'brace',
+    lineBreak: '\n',
     trailingNewline: true,
   });
   // Live output goes into a bounder as it comes, and into the store in a frame, ten times a second at most.
@@ -217,6 +220,7 @@ export function createNotebook(initialText: string): Notebook {
           cells: loaded,
           trusted: options.trusted ?? true,
           dialect: document.dialect ?? 'brace',
+          lineBreak: document.lineBreak ?? '\n',
           trailingNewline: document.trailingNewline ?? true,
         });
         for (const listener of loadListeners) listener();
@@ -232,7 +236,7 @@ export function createNotebook(initialText: string): Notebook {
         const style = item.source?.style ?? (state.dialect === 'markdown' ? 'markdown' : undefined);
         return [{ ...item.source, type: 'code', kind: cell.kind, name: cell.name, code: cell.code, binary: cell.binary ? true : undefined, style }];
       });
-      return serializeMetascript({ blocks, trailingNewline: state.trailingNewline, dialect: state.dialect });
+      return serializeMetascript({ blocks, trailingNewline: state.trailingNewline, dialect: state.dialect, ...(state.lineBreak === '\r\n' ? { lineBreak: '\r\n' } : {}) });
     },
     addCell(kind, afterCellId) {
       const cell = newCell(kind, null, '');

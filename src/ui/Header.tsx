@@ -1,5 +1,6 @@
 import { Show } from 'solid-js';
 import { documentProperty } from '../runtime/document-settings';
+import { documentTitle } from '../share/document-title';
 import { usePlayground } from './playground-context';
 import { EngineStatusBadge } from './EngineStatusBadge';
 import { ExamplesMenu } from './ExamplesMenu';
@@ -23,7 +24,7 @@ export function Header(props: HeaderProps) {
     const value = documentProperty(notebook, block, key);
     return typeof value === 'string' || typeof value === 'number' ? String(value) : null;
   };
-  const title = () => text('DESCRIBE', 'name') ?? 'Untitled metascript';
+  const title = () => documentTitle(notebook);
   return (
     <header class="app-header">
       <div class="brand">

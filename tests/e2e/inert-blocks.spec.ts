@@ -38,7 +38,7 @@ test('inert blocks show their exact text, highlighted in their language, with a 
   await expect(page.getByTestId('inert-block')).toHaveCount(3);
 
   const yaml = inert(page, 'YAML');
-  await expect(yaml.getByTestId('inert-note')).toHaveText('YAML blocks do not run in the playground; kept as written');
+  await expect(yaml.getByTestId('inert-note')).toHaveText('YAML does not run in the browser; kept as written');
   await expect(yaml.getByTestId('inert-text')).toHaveAttribute('data-highlighted', 'true');
   await expect(yaml.locator('.syntax-comment')).toHaveText('# kept');
   await expect(yaml.locator('.syntax-string')).toHaveText('"stock"');

@@ -192,5 +192,15 @@ describe('other text', () => {
     expect(detectDialect('Only prose.\n', 'notes.md')).toBe('markdown');
     expect(detectDialect('Only prose.\n')).toBe('text');
     expect(detectDialect('')).toBe('brace');
+    expect(detectDialect('It has no blocks {at all.\n', 'plain.txt')).toBe('text');
+    expect(detectDialect('PYTHON a {\n    1\n}\n', 'cells.txt')).toBe('brace');
+  });
+
+  it('writes an edited block with the document\'s own CRLF line ends', () => {
+    const text = 'PYTHON a {\r\n    print(1)\r\n}\r\nPYTHON b {\r\n    2\r\n}\r\n';
+    const document = opened(text);
+    expect(document.lineBreak).toBe('\r\n');
+    const blocks = document.blocks.map((block) => (block.type === 'code' && block.name === 'a' ? { ...block, code: 'print(10)\nprint(11)' } : block));
+    expect(serializeMetascript({ ...document, blocks })).toBe('PYTHON a {\r\n    print(10)\r\n    print(11)\r\n}\r\nPYTHON b {\r\n    2\r\n}\r\n');
   });
 });

@@ -39,7 +39,8 @@ describe('createNotebook', () => {
     if (!report) throw new Error('no report cell');
     notebook.setCode(report.id, 'console.log("edited")');
     const text = notebook.text();
-    expect(text).toContain('JAVASCRIPT report {\n    console.log("edited")\n}');
+    // Written with the document's own CRLF line ends.
+    expect(text).toContain('JAVASCRIPT report {\r\n    console.log("edited")\r\n}\r\n');
     expect(text).toContain('python area {\r\n\timport math');
     expect(text).toContain('FSHARP {\r\n    let x = "}"\r\n}');
   });
