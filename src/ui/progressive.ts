@@ -1,6 +1,6 @@
 /**
  * Shows a long list a part at a time: the first items at once, so that a large document paints
- * quickly, then more in each following task, each part sized to take about `sliceMs`, until
+ * quickly, then more in each following task, each part sized to take about `sliceMs` (a part costs a layout of the whole page, so fewer, larger parts finish sooner), until
  * all are shown. The page answers input between the parts.
  */
 import { createSignal, onCleanup, type Accessor } from 'solid-js';
@@ -12,7 +12,7 @@ export interface ProgressiveOptions {
   readonly sliceMs: number;
 }
 
-const DEFAULTS: ProgressiveOptions = { first: 40, sliceMs: 12 };
+const DEFAULTS: ProgressiveOptions = { first: 40, sliceMs: 50 };
 
 /**
  * The items shown so far, growing to all of `items`. `onReset` registers a callback for when
@@ -34,7 +34,7 @@ export function createProgressive<T>(items: Accessor<readonly T[]>, onReset: (li
     setShown((count) => Math.min(total, count + step));
     // Solid builds the new rows inside the set, so its time is the part's cost.
     const elapsed = Math.max(performance.now() - started, 1);
-    step = Math.max(4, Math.min(1000, Math.round((step * options.sliceMs) / elapsed)));
+    step = Math.max(25, Math.min(1000, Math.round((step * options.sliceMs) / elapsed)));
     schedule();
   };
 
