@@ -9,6 +9,7 @@ import type { BlockHeader, ReadBlock } from './block-header';
 import { quotedEnd } from './brace-extent';
 import { headerBrace, indentBefore, MAX_NESTING, type LenientContext } from './lenient-context';
 import { readString } from './quoted-string';
+import { closingLineEnd } from './property-block';
 import { readValue } from './property-value-reader';
 import { fail, MetascriptParseFailure } from './syntax-failure';
 import { blockCommentEnd, isIdentifierPart, isIdentifierStart, isInlineSpace, lineEnd, TextCursor } from './text-cursor';
@@ -143,17 +144,4 @@ function templateEnd(text: string, start: number): number {
     else if (text[i] === '`') return i + 1;
   }
   return start + 1;
-}
-
-/** After the closing brace only spaces and comments may follow on its line. */
-function closingLineEnd(text: string, start: number): number {
-  let i = start;
-  for (;;) {
-    const ch = text[i];
-    if (ch === undefined || ch === '\n') return i;
-    if (isInlineSpace(ch)) i++;
-    else if (ch === '/' && text[i + 1] === '/') i = lineEnd(text, i);
-    else if (ch === '/' && text[i + 1] === '*') i = blockCommentEnd(text, i);
-    else fail('unexpected text after the closing }', i);
-  }
 }

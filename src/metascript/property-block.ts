@@ -39,8 +39,8 @@ export function readPropertyBlock(text: string, header: BlockHeader, kind: Prope
   };
 }
 
-/** After the closing brace only spaces and comments may follow on its line. */
-function closingLineEnd(text: string, start: number): number {
+/** After the closing brace only spaces and comments may follow on its line; returns where the line ends. */
+export function closingLineEnd(text: string, start: number): number {
   let i = start;
   for (;;) {
     const ch = text[i];
