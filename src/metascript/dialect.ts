@@ -16,7 +16,8 @@ const MARKDOWN_FILE = /\.(md|markdown|meta)$/i;
 const BRACE_FILE = /\.tars$/i;
 const TEXT_FILE = /\.txt$/i;
 const KNOWN_HEADER = /^(PYTHON|JAVASCRIPT|WASM|MARKDOWN|DESCRIBE|CONFIG|VARIABLE|ACTION)\b[^\n:]*\{/im;
-const XML_START = /^\uFEFF?\s*<(\?xml|[A-Za-z!])/;
+/** Text that starts like an XML or HTML document. */
+export const XML_START = /^\uFEFF?\s*<(\?xml|[A-Za-z!])/;
 
 const DIALECTS: readonly string[] = ['brace', 'markdown', 'unified', 'text'] satisfies readonly Dialect[];
 

@@ -4,7 +4,7 @@
  * hold their exact text. `serializeMetascript(openMetascript(text))` is `text`, byte for byte.
  */
 import { readBraceDocument } from './brace-reader';
-import { detectDialect } from './dialect';
+import { detectDialect, XML_START } from './dialect';
 import { documentInfo } from './inert-notes';
 import { readMarkdownDocument } from './markdown-reader';
 import { printCodeBlock } from './code-block';
@@ -54,7 +54,7 @@ function readIn(text: string, dialect: Dialect): MetascriptDocument {
 /** A document with no structure the playground knows: one inert block holding all of it. */
 function textDocument(text: string): MetascriptDocument {
   if (text === '') return { blocks: [], dialect: 'text' };
-  const xml = /^\uFEFF?\s*<(\?xml|[A-Za-z!])/.test(text);
+  const xml = XML_START.test(text);
   const body = text.endsWith('\n') ? text.slice(0, -1) : text;
   const block = { type: 'raw', kind: xml ? 'XML' : 'TEXT', name: null, text: body, inert: documentInfo(xml ? 'xml' : null) } as const;
   return text.endsWith('\n') ? { blocks: [block], dialect: 'text' } : { blocks: [block], trailingNewline: false, dialect: 'text' };
