@@ -13,6 +13,7 @@ import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
+import { bombs } from './figures/bombs.js';
 import { roundTrips } from './figures/round-trips.js';
 import { variables } from './figures/variables.js';
 import { argv, closeBrowser, freshContext, launchBrowser, openApp, openBaselines, PORTS, PYODIDE_INDEX, quick, repeat, RUNS, url } from './harness.js';
@@ -492,6 +493,7 @@ const sections = [
   ['interrupts', interrupts],
   ['large-documents', largeDocuments],
   ['floods', floods],
+  ['bombs', bombs],
   ['sizes', sizes],
   ['programs', classicPrograms],
 ];

@@ -161,8 +161,11 @@ export interface VersionInfo {
   readonly details: Readonly<Record<string, string>>;
 }
 
-/** Receives start-up progress. */
-export type ProgressListener = (progress: LoadProgress) => void;
+/**
+ * Receives start-up progress. A listener in another thread (a Comlink proxy) returns a promise
+ * that settles once the report has been handled there.
+ */
+export type ProgressListener = (progress: LoadProgress) => unknown;
 
 /** Receives output while a run is still going, tagged with the run's cell. */
 export type OutputListener = (chunk: OutputChunk, cellId: string | null) => void;

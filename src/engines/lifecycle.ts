@@ -29,7 +29,13 @@ export class EngineLifecycle<T> {
       case 'disposed':
         return Promise.reject(new EngineError(`the ${this.language} engine was disposed`, this.language));
       case 'idle': {
-        const done = this.start(onProgress ?? (() => undefined));
+        const delivery = new ProgressDelivery(onProgress);
+        // Ready only once the last report has been handled: reports and the answer to init()
+        // travel by different message ports, so the answer could otherwise overtake them.
+        const done = this.start(delivery.listener).then(async (loaded) => {
+          await delivery.delivered();
+          return loaded;
+        });
         const loading = { state: 'loading', done } as const;
         this.current = loading;
         // A dispose() during start-up wins: the state only moves on from this same start.
@@ -68,5 +74,29 @@ export class EngineLifecycle<T> {
     this.current = { state: 'disposed' };
     if (current.state === 'ready') release(current.loaded);
     if (current.state === 'loading') release(await current.done);
+  }
+}
+
+/** Passes reports on, and remembers the last one a listener in another thread still handles. */
+class ProgressDelivery {
+  private last: Promise<void> = Promise.resolve();
+
+  constructor(private readonly onProgress?: ProgressListener) {}
+
+  readonly listener: ProgressListener = (progress) => {
+    const handled: unknown = this.onProgress?.(progress);
+    // A listener that fails to take a report does not hold start-up back.
+    if (handled instanceof Promise) {
+      const reply: Promise<unknown> = handled;
+      this.last = reply.then(
+        () => undefined,
+        () => undefined,
+      );
+    }
+  };
+
+  /** Resolves once the last report is handled; one port delivers in order, so every earlier one is too. */
+  delivered(): Promise<void> {
+    return this.last;
   }
 }

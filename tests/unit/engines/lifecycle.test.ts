@@ -18,6 +18,30 @@ describe('EngineLifecycle', () => {
     expect(lifecycle.ready()).toEqual({ id: 1 });
   });
 
+  it('is ready only once a listener in another thread has handled the last report', async () => {
+    const handled: string[] = [];
+    let answer: () => void = () => undefined;
+    const lifecycle = new EngineLifecycle('javascript', (onProgress) => {
+      onProgress({ step: 'downloading', fraction: 0.5, bytesLoaded: 10, bytesTotal: 20 });
+      onProgress({ step: 'ready', fraction: 1, bytesLoaded: 20, bytesTotal: 20 });
+      return Promise.resolve('up');
+    });
+    const listener = (progress: { readonly step: string }) =>
+      new Promise<void>((resolve) => {
+        answer = () => {
+          handled.push(progress.step);
+          resolve();
+        };
+      });
+    let ready = false;
+    const starting = lifecycle.get(listener).then(() => (ready = true));
+    await new Promise((resolve) => setTimeout(resolve, 10));
+    expect(ready).toBe(false);
+    answer();
+    await starting;
+    expect(handled).toEqual(['ready']);
+  });
+
   it('turns a failed start into an EngineError, and a later call tries again', async () => {
     let attempt = 0;
     const lifecycle = new EngineLifecycle('javascript', () => (++attempt === 1 ? Promise.reject(new Error('no wasm')) : Promise.resolve('up')));
