@@ -3,6 +3,7 @@
  * String values are interpolated with `${name}`. CONFIG's tier and limits are read by the
  * policy control (policy-control.ts).
  */
+import { unwrap } from 'solid-js/store';
 import type { NeutralValue } from '../engines/value';
 import { interpolate } from '../metascript/interpolate';
 import type { PropertyBlock, PropertyValue } from '../metascript/types';
@@ -24,9 +25,13 @@ export function propertyValue(block: PropertyBlock, key: string): PropertyValue 
   return entry === undefined || entry.verbatim === true ? undefined : entry.value;
 }
 
-/** The value of `key` in the document's first property block of `kind`, if any. */
+/**
+ * The value of `key` in the document's first property block of `kind`, if any. Every change to
+ * the items replaces the array, so a reader subscribes to the array alone and walks it unwrapped:
+ * through the store, each of a long document's blocks would be a subscription of its own.
+ */
 export function documentProperty(notebook: Notebook, kind: PropertyBlock['kind'], key: string): PropertyValue | undefined {
-  for (const item of notebook.state.items) {
+  for (const item of unwrap(notebook.state.items)) {
     if (item.type === 'block' && item.block.type === 'properties' && item.block.kind === kind) return propertyValue(item.block, key);
   }
   return undefined;

@@ -184,6 +184,9 @@ export function createNotebook(initialText: string): Notebook {
     },
   );
 
+  /** The text last loaded, and the items it became: while they are unedited, text() is that text. */
+  let opened: { readonly text: string; readonly items: readonly NotebookItem[] } = { text: '', items: [] };
+
   const cells = () =>
     state.items.flatMap((item) => {
       if (item.type !== 'cell') return [];
@@ -200,6 +203,7 @@ export function createNotebook(initialText: string): Notebook {
     load(text, options = {}) {
       const document = openMetascript(text, options);
       const items: NotebookItem[] = [];
+      opened = { text, items };
       const loaded: Record<string, CellState> = {};
       for (const block of document.blocks) {
         if (block.type === 'code') {
@@ -227,15 +231,29 @@ export function createNotebook(initialText: string): Notebook {
       });
     },
     text() {
-      const blocks = state.items.flatMap((item): Block[] => {
-        if (item.type === 'block') return [item.block];
+      // Tracked reads only of what an edit changes (the items array, which every change replaces,
+      // and each cell's kind, name, code and binary flag); the rest is read unwrapped, so that a
+      // long document is not a subscription per block. An unedited document is the text it
+      // was loaded from, which the serializer would give back byte for byte anyway.
+      const items = unwrap(state.items);
+      let unedited = items === opened.items;
+      const blocks: Block[] = [];
+      for (const item of items) {
+        if (item.type === 'block') {
+          blocks.push(item.block);
+          continue;
+        }
         const cell = state.cells[item.cellId];
-        if (!cell) return [];
+        if (!cell) continue;
+        const { kind, name, code, binary } = cell;
+        const source = item.source;
+        if (source === null || source.kind !== kind || source.name !== name || source.code !== code || (source.binary === true) !== binary) unedited = false;
         // The serializer only reuses the kept source text if it still says the same thing. A
         // cell added to a Markdown metascript is written as Markdown too.
-        const style = item.source?.style ?? (state.dialect === 'markdown' ? 'markdown' : undefined);
-        return [{ ...item.source, type: 'code', kind: cell.kind, name: cell.name, code: cell.code, binary: cell.binary ? true : undefined, style }];
-      });
+        const style = source?.style ?? (state.dialect === 'markdown' ? 'markdown' : undefined);
+        blocks.push({ ...source, type: 'code', kind, name, code, binary: binary ? true : undefined, style });
+      }
+      if (unedited) return opened.text;
       return serializeMetascript({ blocks, trailingNewline: state.trailingNewline, dialect: state.dialect, ...(state.lineBreak === '\r\n' ? { lineBreak: '\r\n' } : {}) });
     },
     addCell(kind, afterCellId) {

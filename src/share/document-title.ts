@@ -1,4 +1,5 @@
 /** A document's title, as the header shows it and the Recent list keeps it. */
+import { unwrap } from 'solid-js/store';
 import { documentProperty } from '../runtime/document-settings';
 import type { Notebook } from '../runtime/notebook';
 
@@ -18,8 +19,9 @@ export function documentTitle(notebook: Notebook): string {
   return writtenTitle(notebook) ?? UNTITLED;
 }
 
+/** Walks the items unwrapped, as documentProperty does; the Markdown cells' code stays tracked, since editing a heading retitles. */
 function writtenTitle(notebook: Notebook): string | null {
-  for (const item of notebook.state.items) {
+  for (const item of unwrap(notebook.state.items)) {
     if (item.type === 'block' && item.block.type === 'raw' && item.block.kind === 'HEADER') {
       const title = /^\s*title:\s*"?([^"\n]*?)"?\s*$/m.exec(item.block.text)?.[1]?.trim();
       if (title) return title;

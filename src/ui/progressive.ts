@@ -1,7 +1,8 @@
 /**
  * Shows a long list a part at a time: the first items at once, so that a large document paints
- * quickly, then more in each following task, each part sized to take about `sliceMs` (a part costs a layout of the whole page, so fewer, larger parts finish sooner), until
- * all are shown. The page answers input between the parts.
+ * quickly, then more after each frame that paints the part before. Each part is sized to take
+ * about `sliceMs`: a part costs a layout of the whole page, so fewer, larger parts finish
+ * sooner. The page answers input between the parts.
  */
 import { createSignal, onCleanup, type Accessor } from 'solid-js';
 
@@ -12,7 +13,8 @@ export interface ProgressiveOptions {
   readonly sliceMs: number;
 }
 
-const DEFAULTS: ProgressiveOptions = { first: 40, sliceMs: 50 };
+// Twelve cells fill a screen even when each is a line or two; the next part follows a frame later.
+const DEFAULTS: ProgressiveOptions = { first: 12, sliceMs: 50 };
 
 /**
  * The items shown so far, growing to all of `items`. `onReset` registers a callback for when
@@ -22,9 +24,15 @@ export function createProgressive<T>(items: Accessor<readonly T[]>, onReset: (li
   const [shown, setShown] = createSignal(options.first);
   let step = options.first;
   let timer: ReturnType<typeof setTimeout> | undefined;
+  let frame: number | undefined;
 
+  // Each part waits for the next frame, so that what is shown so far paints first.
   const schedule = () => {
-    if (timer === undefined && shown() < items().length) timer = setTimeout(grow, 0);
+    if (timer !== undefined || frame !== undefined || shown() >= items().length) return;
+    frame = requestAnimationFrame(() => {
+      frame = undefined;
+      timer = setTimeout(grow, 0);
+    });
   };
   const grow = () => {
     timer = undefined;
@@ -45,6 +53,7 @@ export function createProgressive<T>(items: Accessor<readonly T[]>, onReset: (li
   });
   onCleanup(() => {
     clearTimeout(timer);
+    if (frame !== undefined) cancelAnimationFrame(frame);
   });
 
   return () => {

@@ -33,6 +33,25 @@ describe('createNotebook', () => {
     expect(createNotebook(DOCUMENT).text()).toBe(DOCUMENT);
   });
 
+  it('writes each edit, and the loaded text again once the edits are undone', () => {
+    const notebook = createNotebook(DOCUMENT);
+    const area = notebook.find('area');
+    const report = notebook.find('report');
+    if (!area || !report) throw new Error('the cells are missing');
+    notebook.setCode(area.id, 'math.tau');
+    expect(notebook.text()).toContain('math.tau');
+    expect(notebook.text()).not.toContain('math.pi');
+    notebook.setCode(area.id, 'import math\nmath.pi');
+    expect(notebook.text()).toBe(DOCUMENT);
+    notebook.moveCell(area.id, 1);
+    expect(notebook.text().indexOf('JAVASCRIPT report')).toBeLessThan(notebook.text().indexOf('area {'));
+    notebook.moveCell(area.id, -1);
+    notebook.setKind(report.id, 'PYTHON');
+    expect(notebook.text()).toContain('PYTHON report {');
+    notebook.setKind(report.id, 'JAVASCRIPT');
+    expect(notebook.text()).toBe(DOCUMENT);
+  });
+
   it('writes an edited cell back with its new code and leaves the rest as it was', () => {
     const notebook = createNotebook(DOCUMENT);
     const report = notebook.find('report');
