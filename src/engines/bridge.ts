@@ -100,6 +100,10 @@ export interface BridgeContract extends EngineContract {
   readFile(path: string): Promise<Uint8Array>;
   /** Lists a folder of the virtual file system, recursively. */
   listFiles(path?: string): Promise<FileEntry[]>;
+  /** Makes a folder of the virtual file system, and the folders above it. */
+  makeDirectory(path: string): Promise<void>;
+  /** What a path of the virtual file system is: a file, a folder, or nothing. */
+  pathKind(path: string): Promise<'file' | 'directory' | null>;
 }
 
 /** Engines that can be stopped mid-run without losing their state. */
@@ -126,4 +130,4 @@ export interface StartupReporting {
 export type PythonBridgeContract = BridgeContract & Interruptible & StartupReporting;
 
 /** What the JavaScript engine offers: the bridge, less the file and environment operations. */
-export type JavaScriptBridgeContract = Omit<BridgeContract, 'executeFile' | 'configureEnvironment' | 'writeFile' | 'readFile' | 'listFiles'> & Interruptible;
+export type JavaScriptBridgeContract = Omit<BridgeContract, 'executeFile' | 'configureEnvironment' | 'writeFile' | 'readFile' | 'listFiles' | 'makeDirectory' | 'pathKind'> & Interruptible;

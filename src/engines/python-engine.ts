@@ -318,6 +318,17 @@ export class PythonEngine implements PythonBridgeContract {
     return bytes;
   }
 
+  async makeDirectory(path: string): Promise<void> {
+    (await this.loaded()).enforcement.checkFiles();
+    this.call('make_folder', path);
+  }
+
+  async pathKind(path: string): Promise<'file' | 'directory' | null> {
+    (await this.loaded()).enforcement.checkFiles();
+    const kind = await this.plainCall('path_kind', path);
+    return kind === 'file' || kind === 'directory' ? kind : null;
+  }
+
   async listFiles(path?: string): Promise<FileEntry[]> {
     (await this.loaded()).enforcement.checkFiles();
     return (await this.plainCall('list_files', path ?? null)) as FileEntry[];

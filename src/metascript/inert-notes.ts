@@ -2,6 +2,7 @@
  * What an inert block is written in and why it does not run: the language that highlights it,
  * and the short note shown with it ("F# does not run in the browser; kept as written").
  */
+import { DSL_KINDS } from './dsl-kinds';
 import type { InertInfo, MetascriptSyntaxError } from './types';
 
 interface Language {
@@ -53,6 +54,7 @@ export function fenceInfo(tag: string): InertInfo {
 
 /** A brace block of a kind the playground does not run: FSHARP, PROMPT, AGENT, TRY, … */
 export function kindInfo(kind: string): InertInfo {
+  if (DSL_KINDS.has(kind)) return { language: null, note: `TARS DSL: runs in order with the cells`, warning: null };
   const language = BY_NAME.get(kind.toLowerCase());
   if (language) return { language: language.id, note: `${language.title} does not run in the browser; kept as written`, warning: null };
   return { language: null, note: `${kind} blocks do not run in the playground; kept as written`, warning: null };

@@ -18,19 +18,41 @@ import type { Block, PropertyBlock, PropertyEntry, PropertyKind } from './types'
 /** Reads the property block whose header is `header`, leniently. Throws a parse failure when it cannot. */
 export function readLenientPropertyBlock(context: LenientContext, header: BlockHeader, kind: PropertyKind, depth: number): ReadBlock<PropertyBlock> {
   const { text } = context;
+  const children: Block[] = [];
+  const { properties, close } = readLenientBody(context, header, depth, (start, indent, childDepth) => {
+    const child = context.readBlockAt(start, indent, childDepth);
+    children.push(child.block);
+    return child.end;
+  });
+  const end = closingLineEnd(text, close + 1);
+  const block: PropertyBlock = { type: 'properties', kind, name: header.name, properties, raw: text.slice(header.start, end) };
+  return { block: children.length > 0 ? { ...block, children } : block, end };
+}
+
+/** A block body as the lenient reader reads it: its entries, and the offset of its closing `}`. */
+export interface LenientBody {
+  readonly properties: readonly PropertyEntry[];
+  readonly close: number;
+}
+
+/**
+ * Reads the entries of the block whose header is `header` up to its closing `}`, leniently.
+ * Each block nested among them is handed to `readChild` (its keyword's offset, its line's
+ * indent, its depth), which reads it and returns where its closing line ends. Throws a parse
+ * failure when the body cannot be read.
+ */
+export function readLenientBody(context: LenientContext, header: BlockHeader, depth: number, readChild: (start: number, indent: string, depth: number) => number): LenientBody {
+  const { text } = context;
   const cursor = new TextCursor(text, header.brace + 1);
   const properties: PropertyEntry[] = [];
-  const children: Block[] = [];
   for (;;) {
     cursor.skipSpace();
     const ch = cursor.peek();
-    if (ch === undefined) fail(`the ${kind} block is never closed: missing }`, header.start);
+    if (ch === undefined) fail(`the ${header.kind} block is never closed: missing }`, header.start);
     if (ch === '}') break;
     const indent = indentBefore(text, cursor.pos);
     if (indent !== null && depth < MAX_NESTING && headerBrace(text, cursor.pos, lineEnd(text, cursor.pos)) !== -1) {
-      const child = context.readBlockAt(cursor.pos, indent, depth + 1);
-      children.push(child.block);
-      cursor.pos = child.end;
+      cursor.pos = readChild(cursor.pos, indent, depth + 1);
       continue;
     }
     properties.push(readLenientEntry(cursor, indent ?? ''));
@@ -39,9 +61,7 @@ export function readLenientPropertyBlock(context: LenientContext, header: BlockH
     if (next === ',') cursor.pos++;
     else if (next !== '}' && next !== undefined && !crossedLine) fail('expected a new line after the value', cursor.pos);
   }
-  const end = closingLineEnd(text, cursor.pos + 1);
-  const block: PropertyBlock = { type: 'properties', kind, name: header.name, properties, raw: text.slice(header.start, end) };
-  return { block: children.length > 0 ? { ...block, children } : block, end };
+  return { properties, close: cursor.pos };
 }
 
 /** Reads `key: value`; a value that is no strict literal becomes its text, marked verbatim. */

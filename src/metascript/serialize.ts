@@ -40,6 +40,38 @@ export function serializeMetascript(doc: MetascriptDocument): string {
   return parts.join('');
 }
 
+/**
+ * Each block's text as the document writes it, and the 1-based line it starts on: what a
+ * reader of one block (the TARS DSL) needs to say where in the document it is.
+ */
+export function blockSources(doc: MetascriptDocument): { readonly text: string; readonly line: number }[] {
+  const crlf = doc.lineBreak === '\r\n';
+  const sources: { text: string; line: number }[] = [];
+  let line = 1;
+  let afterProse = false;
+  for (const block of doc.blocks) {
+    if (block.type === 'trivia') {
+      sources.push({ text: block.text, line });
+      line += lineBreaks(block.text);
+      if (block.text.trim() !== '') afterProse = false;
+      continue;
+    }
+    const prose = isMarkdownProse(block);
+    if (prose && afterProse) line += 1;
+    const text = blockText(block, crlf);
+    sources.push({ text, line });
+    line += lineBreaks(text) + 1;
+    afterProse = prose;
+  }
+  return sources;
+}
+
+function lineBreaks(text: string): number {
+  let count = 0;
+  for (let at = text.indexOf('\n'); at !== -1; at = text.indexOf('\n', at + 1)) count++;
+  return count;
+}
+
 function isMarkdownProse(block: Block): boolean {
   return block.type === 'code' && block.kind === 'MARKDOWN' && block.style === 'markdown';
 }

@@ -48,6 +48,8 @@ export function createPythonClient(host: EngineHost<PythonBridgeContract>): Pyth
     writeFile: (path, data) => host.call((remote) => remote.writeFile(path, data)),
     readFile: (path) => host.call((remote) => remote.readFile(path)),
     listFiles: (path) => host.call((remote) => remote.listFiles(path)),
+    makeDirectory: (path) => host.call((remote) => remote.makeDirectory(path)),
+    pathKind: (path) => host.call((remote) => remote.pathKind(path)),
     startupReport: () => host.call((remote) => remote.startupReport()),
   };
 }

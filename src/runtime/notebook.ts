@@ -9,7 +9,7 @@ import type { NeutralValue } from '../engines/value';
 import type { BoundedOutput } from '../engines/output-bounds';
 import { createLiveOutput } from './live-output';
 import { openMetascript, type OpenOptions } from '../metascript/open';
-import { serializeMetascript } from '../metascript/serialize';
+import { blockSources, serializeMetascript } from '../metascript/serialize';
 import type { Block, CodeBlock, CodeKind, Dialect } from '../metascript/types';
 
 /** A cell's run state. Every kind runs: code in its engine, Markdown rendered, WASM compiled. */
@@ -102,6 +102,8 @@ export interface Notebook {
   load(text: string, options?: LoadOptions): void;
   /** The document serialized in its dialect. */
   text(): string;
+  /** Each item's text as the document writes it, and the line it starts on, by item index. */
+  sources(): { readonly text: string; readonly line: number }[];
   /** Adds an empty cell after the given cell, or at the end, and returns its id. */
   addCell(kind: CodeKind, afterCellId?: string): string;
   /** Removes a cell; the returned function puts it back where it was, code and output intact. */
@@ -196,6 +198,39 @@ export function createNotebook(initialText: string): Notebook {
 
   const indexOfCell = (cellId: string) => state.items.findIndex((item) => item.type === 'cell' && item.cellId === cellId);
 
+  /**
+   * The document's blocks now, one per item. Tracked reads only of what an edit changes (the
+   * items array, which every change replaces, and each cell's kind, name, code and binary
+   * flag); the rest is read unwrapped, so that a long document is not a subscription per block.
+   * `unedited` tells that they are still what the loaded text read as.
+   */
+  const currentBlocks = (): { blocks: Block[]; unedited: boolean } => {
+    const items = unwrap(state.items);
+    let unedited = items === opened.items;
+    const blocks: Block[] = [];
+    for (const item of items) {
+      if (item.type === 'block') {
+        blocks.push(item.block);
+        continue;
+      }
+      const cell = state.cells[item.cellId];
+      if (!cell) {
+        blocks.push({ type: 'trivia', text: '' });
+        continue;
+      }
+      const { kind, name, code, binary } = cell;
+      const source = item.source;
+      if (source === null || source.kind !== kind || source.name !== name || source.code !== code || (source.binary === true) !== binary) unedited = false;
+      // The serializer only reuses the kept source text if it still says the same thing. A
+      // cell added to a Markdown metascript is written as Markdown too.
+      const style = source?.style ?? (state.dialect === 'markdown' ? 'markdown' : undefined);
+      blocks.push({ ...source, type: 'code', kind, name, code, binary: binary ? true : undefined, style });
+    }
+    return { blocks, unedited };
+  };
+
+  const documentOf = (blocks: readonly Block[]) => ({ blocks, trailingNewline: state.trailingNewline, dialect: state.dialect, ...(state.lineBreak === '\r\n' ? { lineBreak: '\r\n' as const } : {}) });
+
   const notebook: Notebook = {
     state,
     cells,
@@ -231,30 +266,12 @@ export function createNotebook(initialText: string): Notebook {
       });
     },
     text() {
-      // Tracked reads only of what an edit changes (the items array, which every change replaces,
-      // and each cell's kind, name, code and binary flag); the rest is read unwrapped, so that a
-      // long document is not a subscription per block. An unedited document is the text it
-      // was loaded from, which the serializer would give back byte for byte anyway.
-      const items = unwrap(state.items);
-      let unedited = items === opened.items;
-      const blocks: Block[] = [];
-      for (const item of items) {
-        if (item.type === 'block') {
-          blocks.push(item.block);
-          continue;
-        }
-        const cell = state.cells[item.cellId];
-        if (!cell) continue;
-        const { kind, name, code, binary } = cell;
-        const source = item.source;
-        if (source === null || source.kind !== kind || source.name !== name || source.code !== code || (source.binary === true) !== binary) unedited = false;
-        // The serializer only reuses the kept source text if it still says the same thing. A
-        // cell added to a Markdown metascript is written as Markdown too.
-        const style = source?.style ?? (state.dialect === 'markdown' ? 'markdown' : undefined);
-        blocks.push({ ...source, type: 'code', kind, name, code, binary: binary ? true : undefined, style });
-      }
+      const { blocks, unedited } = currentBlocks();
       if (unedited) return opened.text;
-      return serializeMetascript({ blocks, trailingNewline: state.trailingNewline, dialect: state.dialect, ...(state.lineBreak === '\r\n' ? { lineBreak: '\r\n' } : {}) });
+      return serializeMetascript(documentOf(blocks));
+    },
+    sources() {
+      return blockSources(documentOf(currentBlocks().blocks));
     },
     addCell(kind, afterCellId) {
       const cell = newCell(kind, null, '');

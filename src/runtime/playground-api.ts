@@ -38,10 +38,10 @@ export interface VariableReport {
 }
 
 export interface RunReport {
-  /** True when every runnable cell ran without an error. */
+  /** True when every runnable cell, and every TARS DSL block, ran without an error. */
   readonly success: boolean;
   readonly cells: readonly CellReport[];
-  /** Messages printed by ACTION log blocks, in order. */
+  /** The run log's lines in order: what ACTION log blocks printed, notes on blocks skipped, and errors. */
   readonly log: readonly string[];
 }
 
@@ -110,7 +110,8 @@ export function createPlaygroundApi(notebook: Notebook, session: Session, ready:
     text: () => notebook.text(),
     runAll: async () => {
       const cells = (await session.runAll()).map(report);
-      return { success: cells.every((cell) => cell.status !== 'error'), cells, log: [...session.log()] };
+      const log = session.log();
+      return { success: cells.every((cell) => cell.status !== 'error') && !log.some((line) => line.level === 'error'), cells, log: log.map((line) => line.text) };
     },
     runCell: async (idOrName) => {
       const cell = notebook.find(idOrName);

@@ -10,8 +10,6 @@ import type { ExecutionResult, Language, OutputChunk, UnifiedError } from '../en
 import { ConversionError, type NeutralValue } from '../engines/value';
 import { createCellRunner, StoppedError } from './cell/run-within-limit';
 import type { HeldVersions } from './cell/prepare';
-import type { PropertyBlock } from '../metascript/types';
-import { propertyValue } from './document-settings';
 import { createAuditLog, type AuditLog } from './audit-log';
 import { createEngineHost, hasMemoryForSpare, WorkerDiedError, type EngineHost } from './engine-host';
 import { createPolicyControl, type PolicyControl } from './policy-control';
@@ -19,10 +17,11 @@ import { createEnginePolicies } from './engine-policies';
 import { languageOf, type CellState, type Notebook } from './notebook';
 import { createVariableStore, type VariableStore } from './variable-store';
 import { createVariableValues } from './variable-values';
-import { createDocumentValues, displayOf, toLogValue } from './document-values';
+import { createDocumentValues } from './document-values';
 import { PAGE_BYTES } from '../engines/wasm/module-reader';
 import { createWasmModules, runWasmCell, type EngineCall } from './wasm-modules';
 import { confinementFor, type WorkerSpawner } from './worker-factories';
+import { createDslSteps, isDslStep, type RunLogLine } from './dsl-steps';
 
 /** The engine hosts, one per language, each typed with what its engine offers. */
 export interface EngineHosts {
@@ -53,8 +52,8 @@ export interface Session {
    * a ConversionError when the value cannot cross.
    */
   readValue(name: string): Promise<NeutralValue>;
-  /** Messages of the ACTION log blocks of the last run, reactive. */
-  readonly log: Accessor<readonly string[]>;
+  /** The run log of the last run (TARS DSL logs, notes and errors), each line with its block; reactive. */
+  readonly log: Accessor<readonly RunLogLine[]>;
   /** Every run, violation, stop, restart, crash, tier change and trust decision, with timestamps. */
   readonly audit: AuditLog;
   /** The policy runs use, and the pending request for more than Standard. */
@@ -91,7 +90,7 @@ export function createSession(notebook: Notebook, spawners: Readonly<Record<Lang
   const wasmCall = (language: Language): EngineCall => (work) => host(language).call(work);
   const audit = createAuditLog();
   const policy = createPolicyControl(notebook, audit);
-  const [log, setLog] = createSignal<readonly string[]>([]);
+  const [log, setLog] = createSignal<readonly RunLogLine[]>([]);
   /** The store version each engine holds of each name, natively or given. */
   const held: HeldVersions = { python: new Map(), javascript: new Map() };
   const values = createVariableValues(variables, (language, name) => host(language).call(async (remote): Promise<NeutralValue | undefined> => await remote.getVariable(name)));
@@ -270,20 +269,34 @@ export function createSession(notebook: Notebook, spawners: Readonly<Record<Lang
     return notebook.state.cells[cellId] ?? cell;
   };
 
-  /** Runs the document in order from an item: runnable cells, and ACTION blocks that log. */
+  /** Runs the document in order from an item: runnable cells, and the TARS DSL blocks between them. */
   const runSequence = async (fromItem: number): Promise<readonly CellState[]> => {
     stopRequested = false;
     setLog([]);
-    const steps = notebook.state.items.slice(fromItem).flatMap((item): ({ cell: CellState } | { block: PropertyBlock })[] => {
-      if (item.type === 'block') return item.block.type === 'properties' && item.block.kind === 'ACTION' ? [{ block: item.block }] : [];
+    type Step = { readonly cell: CellState } | { readonly dsl: number[] };
+    const steps: Step[] = [];
+    notebook.state.items.forEach((item, index) => {
+      if (index < fromItem) return;
+      if (item.type === 'block') {
+        if (!isDslStep(item.block, notebook.state.dialect)) return;
+        const last = steps.at(-1);
+        // Blocks with no cell between them run as one stretch: an ELSE belongs to the IF before it.
+        if (last && 'dsl' in last) last.dsl.push(index);
+        else steps.push({ dsl: [index] });
+        return;
+      }
       const cell = notebook.state.cells[item.cellId];
-      return cell ? [{ cell }] : [];
+      if (cell) steps.push({ cell });
     });
     for (const step of steps) if ('cell' in step) notebook.update(step.cell.id, () => ({ status: 'queued' }));
+    if (steps.some((step) => 'dsl' in step)) {
+      await seedVariables();
+      await dsl.begin();
+    }
     let failed = false;
     for (const step of steps) {
-      if ('block' in step) {
-        if (!failed && !stopping()) await runAction(step.block);
+      if ('dsl' in step) {
+        if (!failed && !stopping()) failed = await dsl.run(step.dsl);
         continue;
       }
       if (failed || stopping()) {
@@ -295,16 +308,22 @@ export function createSession(notebook: Notebook, spawners: Readonly<Record<Lang
     return notebook.cells();
   };
 
-  /** ACTION blocks of type `log` print their message, with `${name}` interpolated. */
-  const runAction = async (block: PropertyBlock) => {
-    await seedVariables();
-    const read = (key: string) => propertyValue(block, key);
-    if (read('type') !== 'log') return;
-    const message = read('message');
-    const text = typeof message === 'string' ? message : displayOf(message === undefined ? null : toLogValue(message));
-    const line = await fillPlaceholders(text);
-    setLog((lines) => [...lines, line]);
-  };
+  const dsl = createDslSteps({
+    notebook,
+    variables,
+    values,
+    policy,
+    audit,
+    stopping,
+    // The document folder lives in the Python worker, where Python cells see the same files.
+    python: async (work) => {
+      await applyPolicy('python');
+      return hosts.python.call(work);
+    },
+    log: (line) => {
+      setLog((lines) => [...lines, line]);
+    },
+  });
 
   const stop = async (): Promise<void> => {
     stopRequested = true;

@@ -12,6 +12,7 @@ import { showsPropertyBlock } from './inert/inert-notes';
 import { commandFor, type Command } from './key-bindings';
 import { KeyHelp } from './KeyHelp';
 import { PropertyBlockView } from './PropertyBlockView';
+import { RunLog } from './RunLog';
 import { createProgressive } from './progressive';
 import { SidePanel } from './panels/SidePanel';
 import { createTheme } from './theme';
@@ -44,6 +45,11 @@ export function App() {
   const items = createProgressive(() => notebook.state.items, (listener) => {
     notebook.onLoad(listener);
   });
+  /** The error of the last run that came from the block of an item, if any. */
+  const failureAt = (item: number) => {
+    const line = session.log().find((candidate) => candidate.level === 'error' && candidate.item === item);
+    return line ? { line: line.line, message: line.text } : null;
+  };
   const busy = () => [session.hosts.python.status().state, session.hosts.javascript.status().state].some((state) => state === 'busy' || state === 'loading');
 
   createEffect(() => {
@@ -118,18 +124,15 @@ export function App() {
             )}
           </Show>
           <TrustBanner />
-          <Show when={session.log().length > 0}>
-            <pre class="run-log" data-testid="run-log" aria-label="Messages from ACTION blocks">
-              {session.log().join('\n')}
-            </pre>
-          </Show>
+          <RunLog lines={session.log()} />
           <For each={items()}>
-            {(item) => {
+            {(item, index) => {
               if (item.type === 'block') {
                 const block = item.block;
-                if (block.type === 'raw') return <InertBlock block={block} />;
-                // A property block read whole is applied, not shown; one kept partly as text is shown.
-                return block.type === 'properties' && showsPropertyBlock(block) ? <PropertyBlockView block={block} /> : null;
+                const failure = () => failureAt(index());
+                if (block.type === 'raw') return <InertBlock block={block} item={index()} failure={failure()} />;
+                // A settings block read whole is applied, not shown; DSL steps and blocks kept partly as text are shown.
+                return block.type === 'properties' && showsPropertyBlock(block) ? <PropertyBlockView block={block} item={index()} failure={failure()} /> : null;
               }
               const cell = () => notebook.state.cells[item.cellId];
               return <Show when={cell()}>{(current) => <CellView cell={current()} commands={commands} onRunAndAdvance={runAndAdvance} />}</Show>;

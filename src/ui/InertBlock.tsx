@@ -7,7 +7,7 @@ import { InertView } from './inert/InertView';
  * A block the playground does not run (FSHARP, PROMPT, a fenced `yaml` block, text that could not
  * be read…), shown exactly as written, highlighted in its language, and saved back unchanged.
  */
-export function InertBlock(props: { block: RawBlock }) {
+export function InertBlock(props: { block: RawBlock; item?: number; failure?: { line: number; message: string } | null }) {
   return (
     <InertView
       kind={props.block.kind}
@@ -17,6 +17,8 @@ export function InertBlock(props: { block: RawBlock }) {
       note={inertNote(props.block)}
       warning={props.block.inert?.warning ?? null}
       label={`${props.block.kind} block, kept as written`}
+      item={props.item}
+      failure={props.failure}
     />
   );
 }

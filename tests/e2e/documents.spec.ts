@@ -138,7 +138,8 @@ test('ACTION log blocks print their message, interpolated, in document order', a
   await openDocument(page, text);
   const report = await page.evaluate(() => window.playground.runAll());
   expect(report.log).toEqual(['starting with radius 6371', 'doubled is 12742']);
-  await expect(page.getByTestId('run-log')).toHaveText('starting with radius 6371\ndoubled is 12742');
+  await expect(page.getByTestId('run-log').locator('.run-log-text')).toHaveText(['starting with radius 6371', 'doubled is 12742']);
+  await expect(page.getByTestId('run-log-link')).toHaveText(['line 4', 'line 11']);
 });
 
 test('Run from here runs a cell and the ones after it, not the ones before', async ({ page }) => {

@@ -756,6 +756,19 @@ def read_file(path):
         return file.read()
 
 
+def make_folder(path):
+    """Makes a folder and the folders above it, if they are missing."""
+    os.makedirs(os.path.abspath(path), exist_ok=True)
+
+
+def path_kind(path):
+    """"file", "directory", or None when nothing is there."""
+    path = os.path.abspath(path)
+    if os.path.isdir(path):
+        return "directory"
+    return "file" if os.path.exists(path) else None
+
+
 def list_files(root):
     """Every file and folder below root, sorted, as plain dicts."""
     root = os.path.abspath(root or DOCUMENT_FOLDER)

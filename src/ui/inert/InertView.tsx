@@ -22,6 +22,10 @@ export interface InertViewProps {
   readonly label: string;
   /** Shown under the note. */
   readonly children?: JSX.Element;
+  /** The document item it shows, which run log lines link to. */
+  readonly item?: number;
+  /** Why the last run of this TARS DSL block failed, and at which line. */
+  readonly failure?: { readonly line: number; readonly message: string } | null;
 }
 
 /**
@@ -40,7 +44,15 @@ export function InertView(props: InertViewProps) {
   };
 
   return (
-    <section class="cell inert" data-testid="inert-block" data-kind={props.kind} data-collapsed={String(collapsed())} aria-label={props.label}>
+    <section
+      class="cell inert"
+      classList={{ failed: Boolean(props.failure) }}
+      data-testid="inert-block"
+      data-kind={props.kind}
+      data-item={props.item}
+      data-collapsed={String(collapsed())}
+      aria-label={props.label}
+    >
       <header class="cell-header">
         <span class="kind">{props.kind}</span>
         <span class="cell-name">{props.name ?? ''}</span>
@@ -61,6 +73,13 @@ export function InertView(props: InertViewProps) {
         {(warning) => (
           <p class="inert-warning" role="note" data-testid="inert-warning">
             {warningText(warning())}
+          </p>
+        )}
+      </Show>
+      <Show when={props.failure}>
+        {(failure) => (
+          <p class="inert-warning block-failure" role="alert" data-testid="block-failure" data-line={failure().line}>
+            Line {failure().line}: {failure().message}
           </p>
         )}
       </Show>

@@ -25,7 +25,12 @@ export function verbatimKeys(block: PropertyBlock): string[] {
  * not shown, as ever.
  */
 export function showsPropertyBlock(block: PropertyBlock): boolean {
-  return verbatimKeys(block).length > 0 || (block.children?.length ?? 0) > 0;
+  return isDslBlock(block) || verbatimKeys(block).length > 0 || (block.children?.length ?? 0) > 0;
+}
+
+/** ACTION and VARIABLE blocks are steps of the TARS DSL, run in order with the cells. */
+function isDslBlock(block: PropertyBlock): boolean {
+  return block.kind === 'ACTION' || block.kind === 'VARIABLE';
 }
 
 function blockKind(block: Block): string | null {
@@ -38,5 +43,6 @@ export function propertyBlockNote(block: PropertyBlock): string {
   if (verbatimKeys(block).length > 0) parts.push('values marked as written are kept as text');
   const inside = [...new Set((block.children ?? []).map(blockKind).filter((kind) => kind !== null))];
   if (inside.length > 0) parts.push(`the ${inside.join(', ')} ${inside.length === 1 ? 'block' : 'blocks'} inside it kept as written`);
+  if (isDslBlock(block)) return parts.length === 0 ? 'TARS DSL: runs in order with the cells' : `TARS DSL: runs in order with the cells; ${parts.join('; ')}`;
   return `${block.kind} block: ${parts.join('; ')}`;
 }

@@ -4,14 +4,16 @@ import { inertNote, propertyBlockNote, showsPropertyBlock, verbatimKeys, warning
 
 const fsharp: RawBlock = { type: 'raw', kind: 'FSHARP', name: 'build', text: 'FSHARP build {\n    let x = 1\n}' };
 
-const action = (extra: Partial<PropertyBlock>): PropertyBlock => ({
+const config = (extra: Partial<PropertyBlock>): PropertyBlock => ({
   type: 'properties',
-  kind: 'ACTION',
+  kind: 'CONFIG',
   name: null,
-  properties: [{ key: 'type', value: 'log' }],
+  properties: [{ key: 'security', value: 'standard' }],
   raw: null,
   ...extra,
 });
+
+const action = (extra: Partial<PropertyBlock>): PropertyBlock => config({ kind: 'ACTION', properties: [{ key: 'type', value: 'log' }], ...extra });
 
 describe('inertNote', () => {
   it('says why a block of the strict reader does not run', () => {
@@ -33,10 +35,16 @@ describe('warningText', () => {
 });
 
 describe('property blocks', () => {
-  it('stay hidden when read whole', () => {
-    expect(showsPropertyBlock(action({}))).toBe(false);
-    expect(showsPropertyBlock(action({ children: [] }))).toBe(false);
-    expect(showsPropertyBlock(action({ raw: 'ACTION {\n  type: "log"\n}' }))).toBe(false);
+  it('stay hidden when settings read whole', () => {
+    expect(showsPropertyBlock(config({}))).toBe(false);
+    expect(showsPropertyBlock(config({ children: [] }))).toBe(false);
+    expect(showsPropertyBlock(config({ raw: 'CONFIG {\n  security: "standard"\n}' }))).toBe(false);
+  });
+
+  it('show when they are TARS DSL steps, which run with the cells', () => {
+    expect(showsPropertyBlock(action({}))).toBe(true);
+    expect(showsPropertyBlock(config({ kind: 'VARIABLE', name: 'x', properties: [{ key: 'value', value: 1 }] }))).toBe(true);
+    expect(propertyBlockNote(action({}))).toBe('TARS DSL: runs in order with the cells');
   });
 
   it('show when a value is kept as written, and list those values in order', () => {
@@ -49,19 +57,20 @@ describe('property blocks', () => {
     });
     expect(showsPropertyBlock(block)).toBe(true);
     expect(verbatimKeys(block)).toEqual(['start', 'id']);
-    expect(propertyBlockNote(block)).toBe('ACTION block: values marked as written are kept as text');
+    expect(propertyBlockNote(block)).toBe('TARS DSL: runs in order with the cells; values marked as written are kept as text');
+    expect(propertyBlockNote(config({ properties: block.properties }))).toBe('CONFIG block: values marked as written are kept as text');
   });
 
   it('show when blocks are written inside them, naming each kind once', () => {
     const block = action({ children: [fsharp, { type: 'trivia', text: '\n' }, { ...fsharp, name: null }, { type: 'code', kind: 'PYTHON', name: null, code: '' }] });
     expect(showsPropertyBlock(block)).toBe(true);
     expect(verbatimKeys(block)).toEqual([]);
-    expect(propertyBlockNote(block)).toBe('ACTION block: the FSHARP, PYTHON blocks inside it kept as written');
-    expect(propertyBlockNote(action({ children: [fsharp] }))).toBe('ACTION block: the FSHARP block inside it kept as written');
+    expect(propertyBlockNote(block)).toBe('TARS DSL: runs in order with the cells; the FSHARP, PYTHON blocks inside it kept as written');
+    expect(propertyBlockNote(config({ children: [fsharp] }))).toBe('CONFIG block: the FSHARP block inside it kept as written');
   });
 
   it('say both when both apply', () => {
     const block = action({ properties: [{ key: 'content', value: '|\n    line one', verbatim: true }], children: [fsharp] });
-    expect(propertyBlockNote(block)).toBe('ACTION block: values marked as written are kept as text; the FSHARP block inside it kept as written');
+    expect(propertyBlockNote(block)).toBe('TARS DSL: runs in order with the cells; values marked as written are kept as text; the FSHARP block inside it kept as written');
   });
 });
