@@ -34,6 +34,8 @@ export interface DslHost {
   readonly files: DslFiles | null;
   /** Why the run must end now: Stop was pressed, or the time limit passed; else null. */
   stopReason(): 'stopped' | 'timeout' | null;
+  /** The time limit, for the message when it passes. */
+  readonly timeLimitMs?: number;
 }
 
 /** Documented caps, each with a clear error when passed. */

@@ -243,7 +243,7 @@ export class DslRunner {
   async tick(line: number): Promise<void> {
     const reason = this.host.stopReason();
     if (reason === 'stopped') throw new DslError('the run was stopped', line, 'stopped');
-    if (reason === 'timeout') throw new DslError('the run passed its time limit', line, 'timeout');
+    if (reason === 'timeout') throw new DslError(`the run passed its time limit${this.host.timeLimitMs === undefined ? '' : ` of ${String(this.host.timeLimitMs)} ms`}`, line, 'timeout');
     if (Date.now() - this.sliceStart < SLICE_MS) return;
     await new Promise((resolve) => setTimeout(resolve, 0));
     this.sliceStart = Date.now();

@@ -5,6 +5,7 @@
  * time limit and Stop. The interpreter itself (src/dsl/) is loaded the first time one runs.
  */
 import type { Remote } from 'comlink';
+import { createSignal, type Accessor } from 'solid-js';
 import type { PythonBridgeContract } from '../engines/bridge';
 import { DSL_KINDS } from '../metascript/dsl-kinds';
 import type { Block, Dialect } from '../metascript/types';
@@ -56,6 +57,8 @@ export interface DslSteps {
   begin(): Promise<void>;
   /** Runs the blocks of these items, as one stretch; resolves true when one of them failed. */
   run(items: readonly number[]): Promise<boolean>;
+  /** Whether DSL blocks are running now, reactive: Stop is offered while they do. */
+  readonly running: Accessor<boolean>;
 }
 
 export function createDslSteps(options: DslStepsOptions): DslSteps {
@@ -63,6 +66,7 @@ export function createDslSteps(options: DslStepsOptions): DslSteps {
   let program: { runner: DslRunner; nodes: Map<number, DslNode>; lines: readonly number[] } | null = null;
   /** When the stretch that runs now passes its time limit. */
   let deadline = Number.POSITIVE_INFINITY;
+  const [running, setRunning] = createSignal(false);
 
   const folder: DslFiles = {
     write: (path, content) => python((remote) => remote.writeFile(path, content)),
@@ -106,6 +110,9 @@ export function createDslSteps(options: DslStepsOptions): DslSteps {
           return policy.effective().fileSystem ? folder : null;
         },
         stopReason: () => (options.stopping() ? 'stopped' : Date.now() > deadline ? 'timeout' : null),
+        get timeLimitMs() {
+          return policy.effective().timeLimitMs;
+        },
       });
       for (const node of nodes.values()) {
         try {
@@ -121,11 +128,13 @@ export function createDslSteps(options: DslStepsOptions): DslSteps {
       const { runner, nodes, lines } = program;
       deadline = Date.now() + policy.effective().timeLimitMs;
       const started = performance.now();
-      const failure = await runner.runTop(items.flatMap((item) => nodes.get(item) ?? []));
+      setRunning(true);
+      const failure = await runner.runTop(items.flatMap((item) => nodes.get(item) ?? [])).finally(() => setRunning(false));
       const outcome = failure === null ? 'success' : failure.kind === 'stopped' ? 'stopped' : 'error';
       const first = lines[items[0] ?? 0] ?? 1;
       audit.record({ kind: 'run', language: null, cellId: null, detail: `TARS DSL blocks from line ${String(first)}${failure === null ? '' : `: ${failure.message}`}`, durationMs: performance.now() - started, outcome });
       return failure !== null;
     },
+    running,
   };
 }

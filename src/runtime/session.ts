@@ -54,6 +54,8 @@ export interface Session {
   readValue(name: string): Promise<NeutralValue>;
   /** The run log of the last run (TARS DSL logs, notes and errors), each line with its block; reactive. */
   readonly log: Accessor<readonly RunLogLine[]>;
+  /** Whether TARS DSL blocks are running now; reactive. */
+  readonly dslRunning: Accessor<boolean>;
   /** Every run, violation, stop, restart, crash, tier change and trust decision, with timestamps. */
   readonly audit: AuditLog;
   /** The policy runs use, and the pending request for more than Standard. */
@@ -422,6 +424,7 @@ export function createSession(notebook: Notebook, spawners: Readonly<Record<Lang
     runAll: () => sequenceFrom(0),
     runFrom: (cellId) => sequenceFrom(Math.max(0, notebook.state.items.findIndex((item) => item.type === 'cell' && item.cellId === cellId))),
     log,
+    dslRunning: () => dsl.running(),
     audit,
     policy,
     trustAndRun: () => {

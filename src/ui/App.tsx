@@ -50,7 +50,7 @@ export function App() {
     const line = session.log().find((candidate) => candidate.level === 'error' && candidate.item === item);
     return line ? { line: line.line, message: line.text } : null;
   };
-  const busy = () => [session.hosts.python.status().state, session.hosts.javascript.status().state].some((state) => state === 'busy' || state === 'loading');
+  const busy = () => session.dslRunning() || [session.hosts.python.status().state, session.hosts.javascript.status().state].some((state) => state === 'busy' || state === 'loading');
 
   createEffect(() => {
     const name = documentProperty(notebook, 'DESCRIBE', 'name');

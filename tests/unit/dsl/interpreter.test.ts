@@ -4,6 +4,7 @@ import { openMetascript } from '../../../src/metascript/open';
 import { blockSources } from '../../../src/metascript/serialize';
 import { isDslStep } from '../../../src/runtime/dsl-steps';
 import type { DslValue } from '../../../src/dsl/expression';
+import { ISSUE_EXAMPLE } from '../../support/dsl-example';
 
 /** The document folder, in memory. */
 function memoryFolder(): DslFiles & { readonly files: Map<string, string> } {
@@ -64,74 +65,12 @@ async function run(text: string, options: { store?: Record<string, DslValue>; fi
   return { log, texts: log.map((line) => line.text), store, folder, failure: failure?.message ?? null, failureKind: failure?.kind ?? null };
 }
 
-const FIB = `FUNCTION fib {
-    parameters: "n"
-    IF {
-        condition: "\${n < 2}"
-        RETURN {
-            value: "\${n}"
-        }
-    }
-    CALL {
-        function: "fib"
-        arguments: { n: "\${n - 1}" }
-        result_variable: "a"
-    }
-    CALL {
-        function: "fib"
-        arguments: { n: "\${n - 2}" }
-        result_variable: "b"
-    }
-    RETURN {
-        value: "\${a + b}"
-    }
-}
-
-CALL {
-    function: "fib"
-    arguments: { n: 10 }
-    result_variable: "f"
-}
-
-ACTION {
-    type: "log"
-    message: "fib(10) = \${f}"
-}
-
-TRY {
-    ACTION {
-        type: "file_read"
-        path: "missing.txt"
-        result_variable: "text"
-    }
-    CATCH {
-        ACTION {
-            type: "log"
-            message: "no file yet: \${error}"
-        }
-        ACTION {
-            type: "file_write"
-            path: "missing.txt"
-            content: "made in catch"
-        }
-    }
-}
-
-FOREACH {
-    items: "\${[1, 2, 3]}"
-    variable: "k"
-    ACTION {
-        type: "log"
-        message: "k is \${k}"
-    }
-}
-`;
 
 const log = (message: string) => `ACTION {\n    type: "log"\n    message: "${message}"\n}\n`;
 
 describe('the TARS DSL interpreter', () => {
   it('runs the example of the issue: recursion, TRY/CATCH with a file, FOREACH', async () => {
-    const ran = await run(FIB);
+    const ran = await run(ISSUE_EXAMPLE);
     expect(ran.failure).toBeNull();
     expect(ran.texts).toEqual(['fib(10) = 55', 'no file yet: there is no file missing.txt in the document folder', 'k is 1', 'k is 2', 'k is 3']);
     expect(ran.store.get('f')).toBe(55);
@@ -141,7 +80,7 @@ describe('the TARS DSL interpreter', () => {
   });
 
   it('keeps a function local scope: its parameters and results do not leak into the store', async () => {
-    const ran = await run(FIB);
+    const ran = await run(ISSUE_EXAMPLE);
     expect(ran.store.has('n')).toBe(false);
     expect(ran.store.has('a')).toBe(false);
     expect(ran.store.get('k')).toBe(3);
