@@ -1,7 +1,7 @@
 /**
  * The tree walker: evaluates an acorn expression tree against a scope. It knows a deliberate
- * subset of JavaScript (see README, "TARS DSL expressions"); every other construct is an
- * ExpressionError that names it, never a silent undefined.
+ * subset of JavaScript; every other construct is an ExpressionError that names it, never a
+ * silent undefined.
  */
 import type { ArrayExpression, CallExpression, Expression, LogicalExpression, MemberExpression, ObjectExpression, SpreadElement, TemplateLiteral } from 'acorn';
 import { isNeutralArray, isNeutralSet, isTypedArray } from '../engines/value';
@@ -46,7 +46,7 @@ function evaluate(node: Expression, context: Context): DslValue {
     case 'ObjectExpression':
       return evaluateObject(node, context);
     case 'UnaryExpression':
-      if (node.operator === 'typeof' && node.argument.type === 'Identifier' && context.scope.get(node.argument.name) === undefined && node.argument.name !== 'undefined') {
+      if (node.operator === 'typeof' && node.argument.type === 'Identifier' && isUndefined(node.argument.name, context)) {
         // As in JavaScript, `typeof` is the one way to ask about a name that may not be defined.
         return 'undefined';
       }
@@ -117,6 +117,10 @@ function lookUp(name: string, context: Context): DslValue {
   const value = context.scope.get(name);
   if (value === undefined) throw new ExpressionError(`${name} is not defined`);
   return value;
+}
+
+function isUndefined(name: string, context: Context): boolean {
+  return name === 'undefined' || context.scope.get(name) === undefined;
 }
 
 /** Evaluates a member access or call, which may sit inside an optional chain. */

@@ -115,7 +115,8 @@ const STRING_METHODS: Readonly<Record<string, Method<string>>> = {
       const pattern = stringArgument(name, args, 0);
       const replacement = stringArgument(name, args, 1);
       // `$&` in the replacement repeats the match, so the bound allows for each `$` doing so.
-      checkTextLength(text.length + replacement.length * Math.max(1, pattern.length), `the result of ${name}`);
+      const growth = replacement.includes('$') ? replacement.length * Math.max(1, pattern.length) : replacement.length;
+      checkTextLength(text.length + growth, `the result of ${name}`);
       return text.replace(pattern, replacement);
     },
   },

@@ -110,12 +110,16 @@ function numberField(error: SyntaxError, field: 'pos' | 'raisedAt'): number | un
   return typeof value === 'number' ? value : undefined;
 }
 
+/** How much of an expression a syntax error quotes. */
+const MAX_QUOTE = 80;
+
 /** "at column 4 of `n <`", counted from the expression's own start (1-based, by line if it has several). */
 function where(text: string, start: number, position: number, end: number): string {
   const lines = text.slice(start, position).split('\n');
   const column = (lines.at(-1)?.length ?? 0) + 1;
   const place = lines.length > 1 ? `line ${lines.length}, column ${column}` : `column ${column}`;
-  return `at ${place} of \`${text.slice(start, end)}\``;
+  const quoted = text.slice(start, end);
+  return `at ${place} of \`${quoted.length > MAX_QUOTE ? `${quoted.slice(0, MAX_QUOTE)}…` : quoted}\``;
 }
 
 /** Where the `${…}` that holds `position` most likely ends, for quoting it in a message. */

@@ -18,6 +18,9 @@ interface Helper {
 /** The most items `range` builds. */
 export const MAX_RANGE = 1_000_000;
 
+/** Past this many digits a double has nothing left to round, and the exponent shift would overflow. */
+const MAX_ROUND_DIGITS = 100;
+
 /** Reads a value as a number, for `num` and `int`; text that is not a number is an error, not NaN. */
 function readNumber(value: DslValue): number {
   if (typeof value === 'number') return value;
@@ -121,7 +124,11 @@ const HELPERS: Readonly<Record<string, Helper>> = {
   round: {
     description: 'round(x, digits?): x rounded to digits decimals (0 by default), halves upwards',
     arity: [1, 2],
-    run: (args, name) => roundTo(numberArgument(name, args, 0), args.length > 1 ? integerArgument(name, args, 1) : 0),
+    run: (args, name) => {
+      const digits = args.length > 1 ? integerArgument(name, args, 1) : 0;
+      if (Math.abs(digits) > MAX_ROUND_DIGITS) throw new ExpressionError(`round takes from -${MAX_ROUND_DIGITS} to ${MAX_ROUND_DIGITS} digits, not ${digits}`);
+      return roundTo(numberArgument(name, args, 0), digits);
+    },
   },
   floor: mathHelper('floor(x): the largest whole number not above x', Math.floor),
   ceil: mathHelper('ceil(x): the smallest whole number not below x', Math.ceil),
@@ -183,8 +190,4 @@ export function callHelper(name: string, args: readonly DslValue[]): DslValue {
   return helper.run(args, name);
 }
 
-/** Whether a name is a helper's, so that a bare call of it is not a variable read. */
-export function isHelperName(name: string): boolean {
-  return Object.hasOwn(HELPERS, name);
-}
 

@@ -135,6 +135,7 @@ describe('evaluateExpression: operators', () => {
     expect(run('n ?? missing')).toBe(5);
     expect(run('typeof n + typeof c + typeof items + typeof user.nothing + typeof big')).toBe('numberstringobjectobjectbigint');
     expect(run('typeof missing')).toBe('undefined');
+    expect(run('typeof undefined')).toBe('undefined');
   });
 
   it('reads literals and template literals', () => {
@@ -189,6 +190,7 @@ describe('evaluateExpression: methods', () => {
     expect(run('"a,b,c".split(",", 2)')).toEqual(['a', 'b']);
     expect(run('name.slice(1) + name.slice(-1) + name.slice(0, 2)')).toBe('daaAd');
     expect(run('"a-b-c".replace("-", "+")')).toBe('a+b-c');
+    expect(run('"a-b".replace("-", "[$&]")')).toBe('a[-]b');
     expect(run('"7".padStart(3, "0") + "7".padEnd(3, ".")')).toBe('0077..');
     expect(run('name.indexOf("a") + name.indexOf("q")')).toBe(1);
     expect(run('"ab".repeat(3)')).toBe('ababab');
@@ -265,6 +267,7 @@ describe('evaluateExpression: helpers', () => {
     fails('keys(items)', /keys needs an object or a Map/);
     fails('contains(name, 1)', /needs a string/);
     fails('parse_json("{")', /parse_json: /);
+    fails('round(1, 400)', /round takes from -100 to 100 digits/);
     expect(run('range(1000000).length')).toBe(1000000);
   });
 });
@@ -277,6 +280,7 @@ describe('evaluateExpression: errors', () => {
     fails('"open', /unterminated string constant at column 1/);
     fails('n +\n  * 2', /at line 2, column 3/);
     fails('   ', /the expression is empty/);
+    expect(() => run('n + '.repeat(100))).toThrow(/of `(n \+ ){20}…`$/);
   });
 
   it('names a name that is not defined', () => {
