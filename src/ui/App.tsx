@@ -48,7 +48,9 @@ export function App() {
   /** The error of the last run that came from the block of an item, if any. */
   const failureAt = (item: number) => {
     const line = session.log().find((candidate) => candidate.level === 'error' && candidate.item === item);
-    return line ? { line: line.line, message: line.text } : null;
+    if (!line) return null;
+    const start = notebook.sources()[item]?.line ?? line.line;
+    return { line: line.line, message: line.text, blockLine: line.line - start + 1 };
   };
   const busy = () => session.dslRunning() || [session.hosts.python.status().state, session.hosts.javascript.status().state].some((state) => state === 'busy' || state === 'loading');
 

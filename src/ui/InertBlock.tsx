@@ -7,7 +7,7 @@ import { InertView } from './inert/InertView';
  * A block the playground does not run (FSHARP, PROMPT, a fenced `yaml` block, text that could not
  * be read…), shown exactly as written, highlighted in its language, and saved back unchanged.
  */
-export function InertBlock(props: { block: RawBlock; item?: number; failure?: { line: number; message: string } | null }) {
+export function InertBlock(props: { block: RawBlock; item?: number; failure?: { line: number; message: string; blockLine: number } | null }) {
   return (
     <InertView
       kind={props.block.kind}

@@ -10,7 +10,7 @@ import { InertView } from './inert/InertView';
  * nothing in it is hidden. Its strict values still apply; a settings block read whole is not
  * shown at all.
  */
-export function PropertyBlockView(props: { block: PropertyBlock; item?: number; failure?: { line: number; message: string } | null }) {
+export function PropertyBlockView(props: { block: PropertyBlock; item?: number; failure?: { line: number; message: string; blockLine: number } | null }) {
   const text = () => props.block.raw ?? printPropertyBlock(props.block.kind, props.block.name, props.block.properties);
   const keys = () => verbatimKeys(props.block);
   return (

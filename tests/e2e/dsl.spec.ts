@@ -83,6 +83,10 @@ test('a failing block is marked and ends the run; a block that cannot run is a n
   const failure = page.locator('[data-item] [data-testid="block-failure"]');
   await expect(failure).toHaveAttribute('data-line', '8');
   await expect(failure).toContainText('nowhere');
+  // The block's line is marked as a cell's failing line is: the ACTION header, line 8 of the document.
+  await expect(page.locator('[data-item] [data-testid="inert-text"][data-marked-line="1"]')).toHaveCount(1);
+  const marked = await page.evaluate(() => [...(CSS.highlights.get('failed-line') ?? [])].map((range) => (range instanceof Range ? range.toString() : '')));
+  expect(marked).toEqual(['ACTION {']);
   // The run ended at the failure, as it ends at a failing cell.
   await expect(cell(page, 'after')).toHaveAttribute('data-status', 'idle');
 });

@@ -2,6 +2,7 @@ import { createEffect, createSignal, onCleanup, onMount } from 'solid-js';
 import { whenNearViewport } from '../editor/near-viewport';
 import type { Segment } from './highlight-segments';
 import type { InertLanguage } from './inert-language';
+import { lineRange, markRange } from './line-mark';
 import { loadHighlighter, type Highlight } from './load-highlighter';
 
 function fragmentOf(segments: readonly Segment[]): DocumentFragment {
@@ -27,6 +28,8 @@ export interface InertCodeProps {
   readonly text: string;
   /** The language to highlight in; null for plain text. Fixed for the component's life. */
   readonly language: InertLanguage | null;
+  /** A line to mark as failed (1-based in the block), as a cell's failing line is marked. */
+  readonly markedLine?: number | null;
 }
 
 /**
@@ -63,6 +66,15 @@ export function InertCode(props: InertCodeProps) {
     if (highlighter) pre.replaceChildren(fragmentOf(highlighter(text)));
     else pre.textContent = text;
     pre.dataset.highlighted = String(highlighter !== null);
+    // Marked again over the text just written, which replaced the marked one.
+    const line = props.markedLine ?? null;
+    if (line === null) {
+      delete pre.dataset.markedLine;
+      return;
+    }
+    pre.dataset.markedLine = String(line);
+    const range = lineRange(pre, line);
+    if (range) onCleanup(markRange(range));
   });
 
   return <pre ref={pre} id={props.id} class="inert-text" data-testid="inert-text" />;

@@ -24,8 +24,8 @@ export interface InertViewProps {
   readonly children?: JSX.Element;
   /** The document item it shows, which run log lines link to. */
   readonly item?: number;
-  /** Why the last run of this TARS DSL block failed, and at which line. */
-  readonly failure?: { readonly line: number; readonly message: string } | null;
+  /** Why the last run of this TARS DSL block failed, at which line of the document, and which line of the block that is. */
+  readonly failure?: { readonly line: number; readonly message: string; readonly blockLine: number } | null;
 }
 
 /**
@@ -83,7 +83,7 @@ export function InertView(props: InertViewProps) {
           </p>
         )}
       </Show>
-      <InertCode id={id} text={shown()} language={props.language} />
+      <InertCode id={id} text={shown()} language={props.language} markedLine={props.failure?.blockLine ?? null} />
       <p class="note" data-testid="inert-note">
         {props.note}
       </p>
