@@ -70,8 +70,9 @@ const ALIASES: Readonly<Record<string, string>> = { write_file: 'file_write', re
 export async function runAction(node: DslNode, frame: Frame, runner: DslRunner): Promise<void> {
   const type = entryOf(node, 'type')?.value;
   if (typeof type !== 'string') throw new DslError('an ACTION needs a type, such as type: "log"', node.line);
-  const action = ACTIONS[ALIASES[type] ?? type];
-  if (action === undefined || !Object.hasOwn(ACTIONS, ALIASES[type] ?? type)) {
+  const name = Object.hasOwn(ALIASES, type) ? (ALIASES[type] ?? type) : type;
+  const action = Object.hasOwn(ACTIONS, name) ? ACTIONS[name] : undefined;
+  if (action === undefined) {
     runner.unsupported(node, frame, type === 'execute' ? 'ACTION execute runs programs, which the browser cannot; skipped' : `ACTION type "${type}" is not one the playground runs; skipped`);
     return;
   }

@@ -46,10 +46,11 @@ export function readDslBlock(source: string, firstLine: number): DslNode {
   });
   let start = 0;
   while (source[start] === ' ' || source[start] === '\t') start++;
-  return readNode(context, start, 0, firstLine - 1).node;
+  return readNode(context, start, source.slice(0, start), 0, firstLine - 1).node;
 }
 
-function readNode(context: LenientContext, start: number, depth: number, lineBase: number): ReadNode {
+/** `indent`: the whitespace that starts the line of the block's header (of the block it continues, for `} ELSE {`). */
+function readNode(context: LenientContext, start: number, indent: string, depth: number, lineBase: number): ReadNode {
   const { text } = context;
   const kind = text.slice(start, identifierEnd(text, start)).toUpperCase();
   const line = lineBase + context.lines.at(start, '').line;
@@ -62,7 +63,7 @@ function readNode(context: LenientContext, start: number, depth: number, lineBas
   }
   if (isCodeKind(kind)) {
     try {
-      return { node: { ...node, unread: { reason: 'code', message: `${kind} code` } }, end: readCodeBlock(text, header, kind, indentOf(text, start)).end };
+      return { node: { ...node, unread: { reason: 'code', message: `${kind} code` } }, end: readCodeBlock(text, header, kind, indent).end };
     } catch {
       return { node: { ...node, unread: { reason: 'syntax', message: `the ${kind} block cannot be read` } }, end: braceExtent(text, header.brace).end };
     }
@@ -74,14 +75,14 @@ function readNode(context: LenientContext, start: number, depth: number, lineBas
   }
   const children: DslNode[] = [];
   try {
-    const body = readLenientBody(context, header, depth, (childStart, _indent, childDepth) => {
-      const child = readNode(context, childStart, childDepth, lineBase);
+    const body = readLenientBody(context, header, depth, (childStart, childIndent, childDepth) => {
+      const child = readNode(context, childStart, childIndent, childDepth, lineBase);
       children.push(child.node);
       return child.end;
     });
     const continued = continuation(text, body.close + 1);
     if (continued !== -1) {
-      const follower = readNode(context, continued, depth, lineBase);
+      const follower = readNode(context, continued, indent, depth, lineBase);
       return { node: { ...node, properties: body.properties, children, follower: follower.node, unread: null }, end: follower.end };
     }
     return { node: { ...node, properties: body.properties, children, unread: null }, end: closingEnd(text, body.close + 1) };
@@ -107,10 +108,4 @@ function closingEnd(text: string, from: number): number {
   } catch {
     return lineEnd(text, from);
   }
-}
-
-function indentOf(text: string, start: number): string {
-  let i = start;
-  while (i > 0 && (text[i - 1] === ' ' || text[i - 1] === '\t')) i--;
-  return text.slice(i, start);
 }
