@@ -27,7 +27,7 @@ export function createDocumentValues(notebook: Notebook, variables: VariableStor
     for (const [name, value] of (await settings()).variables) {
       const current = variables.entries[name];
       if (current && current.origin !== 'document') continue;
-      if (current && sameValue(current.value ?? null, value)) continue;
+      if (current && sameValue(variables.valueOf(name) ?? null, value)) continue;
       variables.put({ name, origin: 'document', cellId: null, type: typeof value, preview: displayOf(value), sizeBytes: sizeOf(value), value, barrier: null });
     }
   };

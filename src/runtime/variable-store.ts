@@ -1,8 +1,11 @@
 /**
  * The variable store (SPEC §4): every name a cell exported, described, with where it came from.
  * Its value stays in its engine until something needs it here (lazy exports), and is kept once
- * it has come. Reactive, so the Variables panel and stale marks follow it. Each write gets a new
- * version; engines remember the versions they hold, so only newer values are injected.
+ * it has come. The descriptions are reactive, so the Variables panel and stale marks follow them;
+ * the values are not: a Solid store wraps every object it hands out in a proxy, and walking a
+ * million-element list through proxies (or unwrapping it) costs more than its crossing. Each
+ * write gets a new version; engines remember the versions they hold, so only newer values are
+ * injected.
  */
 import { createStore, reconcile } from 'solid-js/store';
 import type { Language } from '../engines/contract';
@@ -21,27 +24,33 @@ export interface VariableEntry {
   readonly preview: string;
   /** Roughly how many bytes the value takes, as its engine estimates it. */
   readonly sizeBytes: number;
-  /**
-   * The value in the neutral model once it has crossed to the page; undefined while it stays in
-   * its engine; null when it cannot leave its language (see `barrier`).
-   */
-  readonly value: NeutralValue | undefined;
   /** Why the value cannot cross to another language, or null when it can. */
   readonly barrier: string | null;
   /** Increases with every write to any variable: the last writer wins. */
   readonly version: number;
 }
 
+/** What is written: the description, and the value when the page already has it (a VARIABLE block). */
+export interface VariableWrite extends Omit<VariableEntry, 'version'> {
+  /** The value in the neutral model when it is known here; undefined while it stays in its engine. */
+  readonly value: NeutralValue | undefined;
+}
+
 export interface VariableStore {
   /** Entries by name, reactive. */
   readonly entries: Readonly<Record<string, VariableEntry>>;
   /** Writes an entry and returns its version. */
-  put(entry: Omit<VariableEntry, 'version'>): number;
+  put(entry: VariableWrite): number;
   /**
    * The current version of a name, or 0 when it has never been written. A name that was
    * forgotten keeps a version of its own, newer than any its readers saw, so they are stale.
    */
   version(name: string): number;
+  /**
+   * The value of a name's current version once it has crossed to the page (not reactive, not
+   * wrapped); undefined while it stays in its engine.
+   */
+  valueOf(name: string): NeutralValue | undefined;
   /** Keeps the value of a version that came from its engine; a newer write wins. */
   fill(name: string, version: number, value: NeutralValue): void;
   /** Marks a name as unable to cross, with the reason found when it was read. */
@@ -57,21 +66,31 @@ export function createVariableStore(): VariableStore {
   let clock = 0;
   /** The version at which each forgotten name was dropped. */
   const dropped = new Map<string, number>();
+  /** The values that have crossed to the page, by name, with the version each belongs to. */
+  const values = new Map<string, { readonly version: number; readonly value: NeutralValue }>();
   const current = (name: string, version: number) => entries[name]?.version === version;
   return {
     entries,
-    put(entry) {
+    put({ value, ...entry }) {
       const version = ++clock;
       dropped.delete(entry.name);
+      if (value === undefined) values.delete(entry.name);
+      else values.set(entry.name, { version, value });
       setEntries(entry.name, { ...entry, version });
       return version;
     },
     version: (name) => entries[name]?.version ?? dropped.get(name) ?? 0,
+    valueOf(name) {
+      const held = values.get(name);
+      return held !== undefined && current(name, held.version) ? held.value : undefined;
+    },
     fill(name, version, value) {
-      if (current(name, version)) setEntries(name, (entry) => ({ ...entry, value }));
+      if (current(name, version)) values.set(name, { version, value });
     },
     bar(name, version, barrier) {
-      if (current(name, version)) setEntries(name, { value: null, barrier });
+      if (!current(name, version)) return;
+      values.delete(name);
+      setEntries(name, { barrier });
     },
     forgetOrigin(origin) {
       const names = Object.values(entries)
@@ -79,12 +98,16 @@ export function createVariableStore(): VariableStore {
         .map((entry) => entry.name);
       if (names.length === 0) return names;
       const version = ++clock;
-      for (const name of names) dropped.set(name, version);
+      for (const name of names) {
+        dropped.set(name, version);
+        values.delete(name);
+      }
       setEntries(reconcile(Object.fromEntries(Object.entries(entries).filter(([, entry]) => entry.origin !== origin))));
       return names;
     },
     clear() {
       dropped.clear();
+      values.clear();
       setEntries(reconcile({}));
     },
   };

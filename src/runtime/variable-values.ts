@@ -3,7 +3,6 @@
  * stays in its engine until another language reads it, the user opens it in the Variables
  * panel, or `window.playground.variables()` asks for it. Once here, it is kept in the store.
  */
-import { unwrap } from 'solid-js/store';
 import type { Language } from '../engines/contract';
 import { ConversionError, ReadTimeoutError, isReadTimeout, type NeutralValue } from '../engines/value';
 import type { VariableStore } from './variable-store';
@@ -33,8 +32,8 @@ export function createVariableValues(variables: VariableStore, readEngine: Engin
     const entry = variables.entries[name];
     if (!entry) throw new Error(`there is no variable ${name}`);
     if (entry.barrier !== null) throw new ConversionError(entry.barrier);
-    // The store wraps objects in proxies, which cannot be cloned into a worker.
-    if (entry.value !== undefined) return unwrap(entry.value);
+    const held = variables.valueOf(name);
+    if (held !== undefined) return held;
     const { origin, version } = entry;
     if (origin === 'document') return null;
     let value: NeutralValue | undefined;

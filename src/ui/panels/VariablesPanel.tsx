@@ -44,8 +44,8 @@ function Variable(props: { entry: VariableEntry }) {
     return `${ORIGINS[entry.origin]} · ${notebook.state.cells[entry.cellId]?.name ?? 'unnamed cell'}`;
   };
   createEffect(() => {
-    const { name, version, value, barrier } = props.entry;
-    if (!open() || barrier !== null || value !== undefined) return;
+    const { name, version, barrier } = props.entry;
+    if (!open() || barrier !== null) return;
     // Loaded or loading already; a failed load is tried again when the entry is opened again.
     const previous = untrack(load);
     if (previous?.version === version && previous.state !== 'failed') return;
@@ -58,9 +58,8 @@ function Variable(props: { entry: VariableEntry }) {
     );
   });
   const shown = createMemo((): Shown => {
-    const { version, value, barrier } = props.entry;
+    const { version, barrier } = props.entry;
     if (barrier !== null) return { kind: 'barrier', message: barrier };
-    if (value !== undefined) return { kind: 'value', value };
     const loaded = load();
     if (loaded?.version !== version || loaded.state === 'loading') return { kind: 'loading' };
     return loaded.state === 'failed' ? { kind: 'barrier', message: loaded.message } : { kind: 'value', value: loaded.value };
