@@ -4,7 +4,7 @@ import welcome from './examples/welcome.tars?raw';
 import { createNotebook } from './runtime/notebook';
 import { createPlaygroundApi, type PlaygroundApi } from './runtime/playground-api';
 import { createSession } from './runtime/session';
-import { pageKeeper, registerOffline } from './share/offline';
+import { pageKeeper, registerOffline, startingInKeptPage } from './share/offline';
 import { createAutosave, onPageHide, watchEdits } from './share/autosave';
 import { createFallbackStore } from './share/fallback-store';
 import { createIndexedDbStore } from './share/indexeddb-store';
@@ -27,15 +27,10 @@ declare global {
 
 const notebook = createNotebook(welcome);
 // An engine started here keeps the page from its isolation reload, which would lose the engine's run.
+// No engine starts in a page whose reload has begun.
 const session = createSession(notebook, {
-  python: (confinement) => {
-    pageKeeper.keep();
-    return workerFactories.python(confinement);
-  },
-  javascript: (confinement) => {
-    pageKeeper.keep();
-    return workerFactories.javascript(confinement);
-  },
+  python: startingInKeptPage(pageKeeper, workerFactories.python),
+  javascript: startingInKeptPage(pageKeeper, workerFactories.javascript),
 });
 const [notice, setNotice] = createSignal<string | null>(null);
 const store = createFallbackStore(createIndexedDbStore(), () => {

@@ -58,6 +58,25 @@ export function createPageKeeper(): PageKeeper {
   };
 }
 
+/** Raised instead of starting an engine in a page that is reloading to become isolated. */
+export class PageReloadingError extends Error {
+  override name = 'PageReloadingError';
+  constructor() {
+    super('This page is reloading to become cross-origin isolated; the engine starts in the reloaded page.');
+  }
+}
+
+/**
+ * An engine's start that first keeps the page, so that it is not reloaded under the engine, and
+ * that starts nothing in a page whose reload has begun: it throws a PageReloadingError instead.
+ */
+export function startingInKeptPage<A, T>(keeper: Pick<PageKeeper, 'keep'>, start: (argument: A) => T): (argument: A) => T {
+  return (argument) => {
+    if (!keeper.keep()) throw new PageReloadingError();
+    return start(argument);
+  };
+}
+
 /** The page's keeper: `ready()` and engine starts keep the page, the worker's takeover asks it. */
 export const pageKeeper = createPageKeeper();
 

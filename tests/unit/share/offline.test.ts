@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createPageKeeper, shouldReloadForIsolation } from '../../../src/share/offline';
+import { createPageKeeper, PageReloadingError, shouldReloadForIsolation, startingInKeptPage } from '../../../src/share/offline';
 import { ISOLATION_HEADERS, withIsolationHeaders } from '../../../workers/service-worker/isolation-headers';
 
 function memorySession(): Pick<Storage, 'getItem' | 'setItem' | 'removeItem'> {
@@ -37,6 +37,26 @@ describe('a kept page', () => {
     keeper.reloading();
     expect(keeper.keep()).toBe(false);
     expect(keeper.kept).toBe(false);
+  });
+
+  it('keeps the page when an engine starts in it, and starts none once its reload has begun', () => {
+    const keeper = createPageKeeper();
+    const started: string[] = [];
+    const start = startingInKeptPage(keeper, (language: string) => {
+      started.push(language);
+      return language;
+    });
+    expect(start('python')).toBe('python');
+    expect(keeper.kept).toBe(true);
+
+    const leaving = createPageKeeper();
+    leaving.reloading();
+    const startLate = startingInKeptPage(leaving, (language: string) => {
+      started.push(language);
+      return language;
+    });
+    expect(() => startLate('javascript')).toThrow(PageReloadingError);
+    expect(started).toEqual(['python']);
   });
 });
 
