@@ -65,10 +65,16 @@ export interface NumberColumn {
 export function numberColumn(value: NeutralValue): NumberColumn | null {
   if (!Array.isArray(value) || value.length === 0) return null;
   const items = value as readonly NeutralValue[];
+  for (const item of items) if (typeof item !== 'number') return null;
+  return columnOf(items as readonly number[]);
+}
+
+/** Numbers as the narrowest column that keeps them (NaN, the infinities and -0 included). */
+export function columnOf(numbers: ArrayLike<number>): NumberColumn {
   let int32 = true;
   let integral = false;
-  for (const item of items) {
-    if (typeof item !== 'number') return null;
+  for (let index = 0; index < numbers.length; index++) {
+    const item = numbers[index] ?? 0;
     if (Number.isSafeInteger(item) && !Object.is(item, -0)) {
       integral = true;
       if ((item | 0) !== item) int32 = false;
@@ -76,6 +82,6 @@ export function numberColumn(value: NeutralValue): NumberColumn | null {
       int32 = false;
     }
   }
-  if (int32) return { kind: 'i', data: Int32Array.from(items as readonly number[]) };
-  return { kind: integral ? 'n' : 'd', data: Float64Array.from(items as readonly number[]) };
+  if (int32) return { kind: 'i', data: Int32Array.from(numbers) };
+  return { kind: integral ? 'n' : 'd', data: numbers instanceof Float64Array ? numbers : Float64Array.from(numbers) };
 }

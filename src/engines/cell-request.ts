@@ -6,7 +6,7 @@
  * running, and the session sends the call again with the value.
  */
 import type { ExecutionResult } from './contract';
-import type { NeutralValue } from './value';
+import type { PackedValue } from './packed-value';
 
 /** What the session sends to run a cell. */
 export interface CellRequest {
@@ -20,8 +20,8 @@ export interface CellRequest {
    * answers `needs`.
    */
   readonly pending: readonly string[];
-  /** Newer values to set before the code runs, by name. */
-  readonly values: Readonly<Record<string, NeutralValue>>;
+  /** Newer values to set before the code runs, by name, as their origin engines packed them. */
+  readonly values: Readonly<Record<string, PackedValue>>;
 }
 
 /**

@@ -5,13 +5,14 @@
 import type { CellRequest, CellRun, ExportInfo } from './cell-request';
 import type { EngineContract, ExecuteOptions, ExecutionResult, Language } from './contract';
 import { failedRun } from './failed-run';
+import { isMutablePacked, unpack, type PackedValue } from './packed-value';
 import { neutralEquals, type NeutralValue } from './value';
 
 /** The steps of a run, as each engine offers them. */
 export interface CellSteps {
   readonly language: Language;
   analyzeReads(code: string): Promise<string[]>;
-  setVariable(name: string, value: NeutralValue): Promise<void>;
+  importValue(name: string, packed: PackedValue): Promise<void>;
   getVariable(name: string): Promise<NeutralValue | undefined>;
   execute(code: string, options: ExecuteOptions): Promise<ExecutionResult>;
   /** Of the given names, those the code might change in place, found statically (conservatively). */
@@ -22,14 +23,14 @@ export interface CellSteps {
 }
 
 /** The steps every engine offers in its contract. */
-export type ContractSteps = Pick<EngineContract, 'analyzeReads' | 'setVariable' | 'getVariable' | 'execute' | 'takeWasmChanges'>;
+export type ContractSteps = Pick<EngineContract, 'analyzeReads' | 'importValue' | 'getVariable' | 'execute' | 'takeWasmChanges'>;
 
 /** An engine's steps: its contract's operations, and the two each engine does its own way. */
 export function stepsOf(engine: ContractSteps, language: Language, own: Pick<CellSteps, 'describe' | 'mayChange'>): CellSteps {
   return {
     language,
     analyzeReads: (code) => engine.analyzeReads(code),
-    setVariable: (name, value) => engine.setVariable(name, value),
+    importValue: (name, packed) => engine.importValue(name, packed),
     getVariable: (name) => engine.getVariable(name),
     execute: (code, options) => engine.execute(code, options),
     takeWasmChanges: () => engine.takeWasmChanges(),
@@ -52,11 +53,11 @@ export function stepsOf(engine: ContractSteps, language: Language, own: Pick<Cel
  * without naming the value (a function of an earlier cell) is not seen.
  */
 export class ForeignValues {
-  private readonly given = new Map<string, NeutralValue>();
+  private readonly given = new Map<string, PackedValue>();
 
   /** A value set from another language. */
-  remember(name: string, value: NeutralValue): void {
-    if (value !== null && typeof value === 'object') this.given.set(name, value);
+  remember(name: string, packed: PackedValue): void {
+    if (isMutablePacked(packed)) this.given.set(name, packed);
     else this.given.delete(name);
   }
 
@@ -80,7 +81,7 @@ export class ForeignValues {
     if (before === undefined) return false;
     try {
       const now = await read(name);
-      return now === undefined || !neutralEquals(before, now);
+      return now === undefined || !neutralEquals(unpack(before), now);
     } catch {
       return true;
     }
@@ -119,7 +120,7 @@ export async function runCellRequest(steps: CellSteps, memory: { foreign: Foreig
   const given: string[] = [];
   for (const [name, value] of Object.entries(request.values)) {
     try {
-      await steps.setVariable(name, value);
+      await steps.importValue(name, value);
     } catch (error) {
       const message = `${name} could not be given to ${steps.language === 'python' ? 'Python' : 'JavaScript'}: ${error instanceof Error ? error.message : String(error)}`;
       const failure = failedRun({ language: steps.language, kind: 'conversion', name: 'ConversionError', message, cellId, line: null, column: null, frames: [] });

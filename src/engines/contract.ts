@@ -7,6 +7,7 @@ import type { CellRequest, CellRun } from './cell-request';
 import type { ConfinementProof } from './confinement';
 import type { Policy } from './policy';
 import type { NeutralValue } from './value';
+import type { PackedValue } from './packed-value';
 import type { WasmModuleSpec } from './wasm/wasm-instances';
 
 /** Languages that have an engine behind this contract. */
@@ -192,6 +193,13 @@ export interface EngineContract {
   getVariable(name: string): Promise<NeutralValue | undefined>;
   /** Sets one global from a neutral value. */
   setVariable(name: string, value: NeutralValue): Promise<void>;
+  /**
+   * Reads one global in the form its bulk road gives (packed-value.ts), for another engine;
+   * undefined when it is not set.
+   */
+  exportValue(name: string): Promise<PackedValue | undefined>;
+  /** Sets one global from a value another engine exported. */
+  importValue(name: string, packed: PackedValue): Promise<void>;
   /** Gives the engine fresh globals, keeping the loaded runtime. */
   reset(): Promise<void>;
   /** Names the code reads, found statically without running it; empty when it does not parse. */

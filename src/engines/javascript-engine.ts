@@ -26,6 +26,7 @@ import type { CellRequest, CellRun, ExportInfo } from './cell-request';
 import { ForeignValues, ReadsCache, runCellRequest, stepsOf } from './cell-runner';
 import { EngineLifecycle } from './lifecycle';
 import { movable } from './movable';
+import { movablePacked, packedValue, unpack, type PackedValue } from './packed-value';
 import { TIERS, type Policy } from './policy';
 import { StartupProgress } from './startup-progress';
 import { OutputCollector } from './output-collector';
@@ -35,8 +36,8 @@ import { rewriteCell } from './javascript/cell-rewrite';
 import { readsOf } from './javascript/reads';
 import { mayChangeInPlace } from './javascript/in-place';
 import { errorFromStack } from './javascript/error-stack';
-import { callHelper, handleToNeutral, neutralToHandle } from './javascript/handles';
-import { readBulk, writeBulk } from './javascript/bulk';
+import { callHelper, handleToNeutral } from './javascript/handles';
+import { handleFromPacked, packedOf, valueOf } from './javascript/values';
 import { ModuleLoader, type ModuleSourceOptions } from './javascript/module-loader';
 import { installTimers, type Timers } from './javascript/timers';
 import { HeapCap } from './javascript/heap-cap';
@@ -212,12 +213,17 @@ export class JavaScriptEngine implements JavaScriptBridgeContract {
   }
 
   async getVariable(name: string): Promise<NeutralValue | undefined> {
+    const packed = await this.exportValue(name);
+    return packed === undefined ? undefined : movable(unpack(packed));
+  }
+
+  async exportValue(name: string): Promise<PackedValue | undefined> {
     const { context, helpers } = await this.loaded();
     return this.armed(() => {
       try {
         using handle = this.readGlobal(context, name);
         if (handle === null || context.typeof(handle) === 'undefined') return undefined;
-        return movable(valueOf(context, helpers, handle));
+        return movablePacked(packedOf(context, helpers, handle));
       } catch (error) {
         throw this.takeStop() === null ? error : new ReadTimeoutError(`${name} could not be read within the time limit of ${String(this.currentLimitMs())} ms: its getters or traps did not return`);
       }
@@ -231,11 +237,15 @@ export class JavaScriptEngine implements JavaScriptBridgeContract {
     return reason;
   }
 
-  async setVariable(name: string, value: NeutralValue): Promise<void> {
+  setVariable(name: string, value: NeutralValue): Promise<void> {
+    return this.importValue(name, packedValue(value));
+  }
+
+  async importValue(name: string, packed: PackedValue): Promise<void> {
     const loaded = await this.loaded();
     const { context, helpers } = loaded;
     this.armed(() => {
-      using handle = writeBulk(context, helpers, value) ?? neutralToHandle(context, helpers, value);
+      using handle = handleFromPacked(context, helpers, packed);
       context.setProp(context.global, name, handle);
       this.declared.add(name);
       // A value set from outside is not something the next run assigned.
@@ -608,20 +618,6 @@ export class JavaScriptEngine implements JavaScriptBridgeContract {
       this.output.display(readBundle(context.dump(bundle)));
     });
     return context.unwrapResult(context.callFunction(install, context.undefined, writeOut, writeErr, show));
-  }
-}
-
-/**
- * A QuickJS value as a neutral one: in bulk where that is exact, otherwise value by value. A
- * value nested so deep that the host's own stack runs out first (a worker's is smaller than
- * Node's) cannot cross, as one past MAX_DEPTH cannot.
- */
-function valueOf(context: QuickJSContext, helpers: QuickJSHandle, handle: QuickJSHandle): NeutralValue {
-  try {
-    return readBulk(context, helpers, handle) ?? handleToNeutral(context, helpers, handle);
-  } catch (error) {
-    if (error instanceof RangeError) throw new ConversionError(`value is nested too deep to cross (${error.message})`);
-    throw error;
   }
 }
 

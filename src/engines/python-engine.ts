@@ -33,6 +33,7 @@ import type { CellRequest, CellRun, ExportInfo } from './cell-request';
 import { ForeignValues, ReadsCache, runCellRequest, stepsOf } from './cell-runner';
 import { filesIn } from './fetch-progress';
 import { movable } from './movable';
+import { movablePacked, type PackedValue } from './packed-value';
 import { EngineLifecycle } from './lifecycle';
 import { readBundle } from './mime-bundle';
 import { createCapabilityGuard, isWorkerScope } from './capabilities/guard';
@@ -42,7 +43,7 @@ import { OutputCollector } from './output-collector';
 import type { BoundedOutput } from './output-bounds';
 import { TIERS, type Policy } from './policy';
 import { readOutcome, toPlain } from './python/conversions';
-import { readPythonVariable, writePythonVariable } from './python/crossing';
+import { exportPythonVariable, importPythonVariable, readPythonVariable, writePythonVariable } from './python/crossing';
 import { createAuditGuard } from './python/audit-guard';
 import { PolicyEnforcement } from './python/enforcement';
 import { HeapLimit } from './heap-limit';
@@ -191,6 +192,16 @@ export class PythonEngine implements PythonBridgeContract {
   async setVariable(name: string, value: NeutralValue): Promise<void> {
     await this.loaded();
     writePythonVariable((fn, ...args) => this.call(fn, ...args), name, value);
+  }
+
+  async exportValue(name: string): Promise<PackedValue | undefined> {
+    const { py } = await this.loaded();
+    return movablePacked(exportPythonVariable(py, (fn, ...args) => this.call(fn, ...args), name));
+  }
+
+  async importValue(name: string, packed: PackedValue): Promise<void> {
+    await this.loaded();
+    importPythonVariable((fn, ...args) => this.call(fn, ...args), name, packed);
   }
 
   async analyzeReads(code: string): Promise<string[]> {

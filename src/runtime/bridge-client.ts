@@ -7,8 +7,9 @@ import type { NeutralValue } from '../engines/value';
 import type { EngineHost } from './engine-host';
 
 // The policy is the session's to set, from the document and the user's consent, never an embedder's.
-// WASM modules come from the document's WASM cells, and cells run, through the session.
-type Lifecycle = 'init' | 'dispose' | 'setInterruptBuffer' | 'interrupt' | 'setPolicy' | 'loadWasm' | 'takeWasmChanges' | 'runCell';
+// WASM modules come from the document's WASM cells, and cells run, through the session, which
+// also moves values between the engines in their packed forms; embedders use neutral values.
+type Lifecycle = 'init' | 'dispose' | 'setInterruptBuffer' | 'interrupt' | 'setPolicy' | 'loadWasm' | 'takeWasmChanges' | 'runCell' | 'exportValue' | 'importValue';
 
 /** The JavaScript bridge operations a page or embedder may call. */
 export type JavaScriptClient = Omit<JavaScriptBridgeContract, Lifecycle>;

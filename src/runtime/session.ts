@@ -8,6 +8,7 @@ import { createSignal, type Accessor } from 'solid-js';
 import type { JavaScriptBridgeContract, PythonBridgeContract } from '../engines/bridge';
 import type { ExecutionResult, Language, OutputChunk, UnifiedError } from '../engines/contract';
 import { ConversionError, type NeutralValue } from '../engines/value';
+import type { PackedValue } from '../engines/packed-value';
 import { createCellRunner, StoppedError } from './cell/run-within-limit';
 import type { HeldVersions } from './cell/prepare';
 import { createAuditLog, type AuditLog } from './audit-log';
@@ -95,7 +96,7 @@ export function createSession(notebook: Notebook, spawners: Readonly<Record<Lang
   const [log, setLog] = createSignal<readonly RunLogLine[]>([]);
   /** The store version each engine holds of each name, natively or given. */
   const held: HeldVersions = { python: new Map(), javascript: new Map() };
-  const values = createVariableValues(variables, (language, name) => host(language).call(async (remote): Promise<NeutralValue | undefined> => await remote.getVariable(name)));
+  const values = createVariableValues(variables, (language, name) => host(language).call(async (remote): Promise<PackedValue | undefined> => await remote.exportValue(name)));
   /** The worker generation each `held` map describes. */
   const generations: Record<Language, number> = { python: 0, javascript: 0 };
   /** Packages of the document's CONFIG already installed in Python. */

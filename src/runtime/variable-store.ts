@@ -9,6 +9,7 @@
  */
 import { createStore, reconcile } from 'solid-js/store';
 import type { Language } from '../engines/contract';
+import { packedValue, unpack, type PackedValue } from '../engines/packed-value';
 import { isNeutralArray, isNeutralMap, isNeutralSet, type NeutralValue } from '../engines/value';
 
 /** Where a variable came from: an engine, or the document's own VARIABLE blocks. */
@@ -48,11 +49,13 @@ export interface VariableStore {
   version(name: string): number;
   /**
    * The value of a name's current version once it has crossed to the page (not reactive, not
-   * wrapped); undefined while it stays in its engine.
+   * wrapped), unpacked the first time it is asked for; undefined while it stays in its engine.
    */
   valueOf(name: string): NeutralValue | undefined;
+  /** The same, in the form its engine packed it for another engine. */
+  packedOf(name: string): PackedValue | undefined;
   /** Keeps the value of a version that came from its engine; a newer write wins. */
-  fill(name: string, version: number, value: NeutralValue): void;
+  fill(name: string, version: number, packed: PackedValue): void;
   /** Marks a name as unable to cross, with the reason found when it was read. */
   bar(name: string, version: number, barrier: string): void;
   /** Drops every entry that came from one origin (its engine was restarted); returns their names. */
@@ -66,26 +69,36 @@ export function createVariableStore(): VariableStore {
   let clock = 0;
   /** The version at which each forgotten name was dropped. */
   const dropped = new Map<string, number>();
-  /** The values that have crossed to the page, by name, with the version each belongs to. */
-  const values = new Map<string, { readonly version: number; readonly value: NeutralValue }>();
+  /**
+   * The values that have crossed to the page, by name, with the version each belongs to: packed
+   * as their engine sent them, and unpacked once the page itself needs the value.
+   */
+  const values = new Map<string, { readonly version: number; readonly packed: PackedValue; value?: NeutralValue }>();
   const current = (name: string, version: number) => entries[name]?.version === version;
+  const held = (name: string) => {
+    const kept = values.get(name);
+    return kept !== undefined && current(name, kept.version) ? kept : undefined;
+  };
   return {
     entries,
     put({ value, ...entry }) {
       const version = ++clock;
       dropped.delete(entry.name);
       if (value === undefined) values.delete(entry.name);
-      else values.set(entry.name, { version, value });
+      else values.set(entry.name, { version, packed: packedValue(value), value });
       setEntries(entry.name, { ...entry, version });
       return version;
     },
     version: (name) => entries[name]?.version ?? dropped.get(name) ?? 0,
     valueOf(name) {
-      const held = values.get(name);
-      return held !== undefined && current(name, held.version) ? held.value : undefined;
+      const kept = held(name);
+      if (kept === undefined) return undefined;
+      kept.value ??= unpack(kept.packed);
+      return kept.value;
     },
-    fill(name, version, value) {
-      if (current(name, version)) values.set(name, { version, value });
+    packedOf: (name) => held(name)?.packed,
+    fill(name, version, packed) {
+      if (current(name, version)) values.set(name, { version, packed });
     },
     bar(name, version, barrier) {
       if (!current(name, version)) return;

@@ -4,11 +4,12 @@
  * panel, or `window.playground.variables()` asks for it. Once here, it is kept in the store.
  */
 import type { Language } from '../engines/contract';
+import { unpack, type PackedValue } from '../engines/packed-value';
 import { ConversionError, ReadTimeoutError, isReadTimeout, type NeutralValue } from '../engines/value';
 import type { VariableStore } from './variable-store';
 
-/** Reads one global of an engine as a neutral value; undefined when the engine has no such name. */
-export type EngineRead = (language: Language, name: string) => Promise<NeutralValue | undefined>;
+/** Reads one global of an engine, packed for another; undefined when the engine has no such name. */
+export type EngineRead = (language: Language, name: string) => Promise<PackedValue | undefined>;
 
 export interface VariableValues {
   /**
@@ -17,6 +18,8 @@ export interface VariableValues {
    * with a ReadTimeoutError when its engine stopped the read at the time limit.
    */
   read(name: string): Promise<NeutralValue>;
+  /** The same value in the form its engine packed it, for another engine: it is not unpacked here. */
+  readPacked(name: string): Promise<PackedValue>;
   /**
    * A lookup for `${name}` placeholders: loads the values of the names first, and gives each
    * as `show` writes it, or undefined for a name that has no value here.
@@ -26,17 +29,17 @@ export interface VariableValues {
 
 export function createVariableValues(variables: VariableStore, readEngine: EngineRead): VariableValues {
   /** Reads under way, by name and version, so that two asks of one value read it once. */
-  const reading = new Map<string, Promise<NeutralValue>>();
+  const reading = new Map<string, Promise<PackedValue>>();
 
-  const load = async (name: string): Promise<NeutralValue> => {
+  const load = async (name: string): Promise<PackedValue> => {
     const entry = variables.entries[name];
     if (!entry) throw new Error(`there is no variable ${name}`);
     if (entry.barrier !== null) throw new ConversionError(entry.barrier);
-    const held = variables.valueOf(name);
+    const held = variables.packedOf(name);
     if (held !== undefined) return held;
     const { origin, version } = entry;
-    if (origin === 'document') return null;
-    let value: NeutralValue | undefined;
+    if (origin === 'document') return { form: 'value', value: null };
+    let value: PackedValue | undefined;
     try {
       value = await readEngine(origin, name);
     } catch (error) {
@@ -51,7 +54,7 @@ export function createVariableValues(variables: VariableStore, readEngine: Engin
     return value;
   };
 
-  const read = (name: string): Promise<NeutralValue> => {
+  const readPacked = (name: string): Promise<PackedValue> => {
     const key = `${name}@${String(variables.version(name))}`;
     let pending = reading.get(key);
     if (!pending) {
@@ -61,8 +64,15 @@ export function createVariableValues(variables: VariableStore, readEngine: Engin
     return pending;
   };
 
+  const read = async (name: string): Promise<NeutralValue> => {
+    const packed = await readPacked(name);
+    // Unpacked once and kept with the entry, unless a newer write has taken its place.
+    return (variables.packedOf(name) === packed ? variables.valueOf(name) : undefined) ?? unpack(packed);
+  };
+
   return {
     read,
+    readPacked,
     async lookup(names, show) {
       const values = new Map<string, string>();
       for (const name of new Set(names)) {

@@ -1,19 +1,22 @@
 /**
- * Bulk roads in and out of a QuickJS context: a value crosses as one JSON text or one
- * Float64Array buffer when that is exact, with a handful of host calls whatever its size. The
- * prelude's `exportBulk` proves exactness inside the VM; `isJsonExact` proves it on the way in.
- * Values neither road takes return null, and the caller uses the per-value road (handles.ts).
+ * Bulk roads in and out of a QuickJS context: a value crosses as one JSON text or one number
+ * buffer when that is exact, with a handful of host calls whatever its size. The prelude's
+ * `exportBulk` proves exactness inside the VM; `isJsonExact` proves it on the way in. Out, the
+ * text or buffer is kept as it is (packed-value.ts), for the other engine to build its value
+ * from. Values neither road takes return null, and the caller uses the per-value road
+ * (handles.ts).
  */
 import type { QuickJSContext, QuickJSHandle } from 'quickjs-emscripten-core';
-import { isJsonExact, isPlainObject, jsonNumber } from '../bulk-shapes';
+import { columnOf, isJsonExact, isPlainObject, jsonNumber } from '../bulk-shapes';
+import { packedJson, type PackedValue } from '../packed-value';
 import { ConversionError, MAX_DEPTH, type NeutralValue } from '../value';
 import { callHelper } from './handles';
 
 /**
- * Reads a QuickJS value by a bulk road; null when it needs the per-value road. Throws a
- * ConversionError for arrays and objects nested past MAX_DEPTH, as a cycle always is.
+ * Reads a QuickJS value by a bulk road, packed; null when it needs the per-value road. Throws
+ * a ConversionError for arrays and objects nested past MAX_DEPTH, as a cycle always is.
  */
-export function readBulk(context: QuickJSContext, helpers: QuickJSHandle, handle: QuickJSHandle): NeutralValue | null {
+export function readBulk(context: QuickJSContext, helpers: QuickJSHandle, handle: QuickJSHandle): PackedValue | null {
   const type = context.typeof(handle);
   if (type !== 'object') return null;
   const result = context.callMethod(helpers, 'exportBulk', [handle]);
@@ -26,16 +29,39 @@ export function readBulk(context: QuickJSContext, helpers: QuickJSHandle, handle
   using exported = result.value;
   switch (context.typeof(exported)) {
     case 'string':
-      return JSON.parse(context.getString(exported)) as NeutralValue;
+      return packedJson(context.getString(exported));
     case 'boolean':
       throw new ConversionError(`value is nested deeper than ${MAX_DEPTH} levels (or has a cycle)`);
     case 'object': {
       using view = context.getArrayBuffer(exported);
       // A copy: the view points into the VM's memory, which the next allocation may move.
-      return Array.from(new Float64Array(view.value.slice().buffer));
+      const { kind, data } = columnOf(new Float64Array(view.value.slice().buffer));
+      return { form: 'numbers', kind, data };
     }
     default:
       return null;
+  }
+}
+
+/**
+ * Builds a QuickJS value from a packed one by its bulk road; null when it needs the per-value
+ * road (a neutral value no bulk road takes, or JSON nested too deep for the VM's own stack).
+ */
+export function writePacked(context: QuickJSContext, helpers: QuickJSHandle, packed: PackedValue): QuickJSHandle | null {
+  switch (packed.form) {
+    case 'json': {
+      using text = context.newString(packed.text);
+      return parsedJson(context, helpers, text);
+    }
+    case 'numbers': {
+      const { data } = packed;
+      // The VM copies the bytes in; a view of part of a buffer is copied out first.
+      const whole = data.byteOffset === 0 && data.byteLength === data.buffer.byteLength ? data : data.slice();
+      using buffer = context.newArrayBuffer(whole.buffer);
+      return callHelper(context, helpers, 'fromNumberColumn', buffer, data instanceof Int32Array ? context.true : context.false);
+    }
+    case 'value':
+      return writeBulk(context, helpers, packed.value);
   }
 }
 
@@ -44,7 +70,7 @@ export function writeBulk(context: QuickJSContext, helpers: QuickJSHandle, value
   if (value === null || typeof value !== 'object') return null;
   if (numbersOnly(value)) {
     using buffer = context.newArrayBuffer(Float64Array.from(value).buffer);
-    return callHelper(context, helpers, 'fromNumberColumn', buffer);
+    return callHelper(context, helpers, 'fromNumberColumn', buffer, context.false);
   }
   const fields = numberFields(value);
   if (fields !== null) {
@@ -54,6 +80,11 @@ export function writeBulk(context: QuickJSContext, helpers: QuickJSHandle, value
   }
   if (!isJsonExact(value, jsonNumber)) return null;
   using text = context.newString(JSON.stringify(value));
+  return parsedJson(context, helpers, text);
+}
+
+/** JSON text parsed inside the VM; null when it is nested too deep for the VM's own stack. */
+function parsedJson(context: QuickJSContext, helpers: QuickJSHandle, text: QuickJSHandle): QuickJSHandle | null {
   const parsed = context.callMethod(helpers, 'parseJson', [text]);
   // Too deep for the VM's own stack: the per-value road builds it from the host.
   if (parsed.error) {

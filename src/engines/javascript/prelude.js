@@ -365,8 +365,8 @@
       for (var i = 0; i < keys.length; i++) object[keys[i]] = column[i];
       return object;
     },
-    fromNumberColumn: function (buffer) {
-      var column = new Float64Array(buffer);
+    fromNumberColumn: function (buffer, int32) {
+      var column = int32 ? new Int32Array(buffer) : new Float64Array(buffer);
       var length = column.length;
       var array = new Array(length);
       for (var i = 0; i < length; i++) array[i] = column[i];

@@ -8,8 +8,10 @@ in one C-speed step (json, array), never with a host call per element:
   float, str, list, tuple and dict with str keys, as one JSON text. The text is ASCII (astral
   characters and lone surrogates escaped), which Pyodide hands to JavaScript fastest. JSON keeps ints exactly only
   within ±(2**53 - 1): "json" leaves that check to the host, "exact-json" has made it.
-- "int64": a flat list of ints, as one array.array("q") buffer; the host keeps ints past 2**53
-  as BigInts.
+- "int32": a flat list of ints that each fit in 32 bits, as one array.array("i") buffer.
+- "safe-int": a flat list of ints within ±(2**53 - 1), as one array.array("d") buffer (exact).
+- "int64": a flat list of other ints within 64 bits, as one array.array("q") buffer; the host
+  keeps ints past 2**53 as BigInts.
 - "float64": a flat list of floats, as one array.array("d") buffer (NaN, inf and -0.0 kept).
 - "native": everything else, for the host's general converter, once a walk has proved that the
   value has no cycle and is not nested too deep.
@@ -110,7 +112,7 @@ def export_variable(name, precise=False):
     shape = _shape(value, precise)
     try:
         if shape == "int":
-            return ("int64", _array.array("q", value))
+            return _int_column(value)
         if shape == "float":
             return ("float64", _array.array("d", value))
     except OverflowError:  # an int past 64 bits: the general road keeps it exact
@@ -125,6 +127,19 @@ def export_variable(name, precise=False):
     if shape == "deep" or (shape == "other" and _too_deep(value)):
         return ("error", _TOO_DEEP)
     return ("native", value)
+
+
+def _int_column(value):
+    """A flat list of ints as the narrowest buffer that keeps them: array.array's own C loop
+    raises OverflowError for an int that does not fit, and min and max run at C speed."""
+    try:
+        return ("int32", _array.array("i", value))
+    except OverflowError:
+        pass
+    wide = _array.array("q", value)  # OverflowError past 64 bits: the caller takes the general road
+    if -_MAX_SAFE <= min(wide) and max(wide) <= _MAX_SAFE:
+        return ("safe-int", _array.array("d", value))
+    return ("int64", wide)
 
 
 def import_json(name, text):

@@ -1,10 +1,12 @@
 /**
- * Python variables in and out as neutral values, by the bulk roads of crossing.py: JSON text
- * where it is exact, whole buffers for flat lists of numbers, and the general per-value
- * converter (conversions.ts) for everything else.
+ * Python variables in and out, by the bulk roads of crossing.py: JSON text where it is exact,
+ * whole buffers for flat lists of numbers, and the general per-value converter (conversions.ts)
+ * for everything else. Out, a value stays in the form its road gave (packed-value.ts), so that
+ * it crosses to the other engine without being built here first.
  */
 import type { PyodideAPI } from 'pyodide';
 import { isJsonExact, numberColumn, pythonJsonNumber } from '../bulk-shapes';
+import { packedJson, packedValue, unpack, type PackedValue } from '../packed-value';
 import { ConversionError, type NeutralValue } from '../value';
 import { encodeForPython, pythonToNeutral } from './conversions';
 
@@ -14,13 +16,19 @@ export type SupportCall = (name: string, ...args: unknown[]) => unknown;
 const MAX_SAFE = BigInt(Number.MAX_SAFE_INTEGER);
 
 /** Reads a user global as a neutral value; undefined when it is not set. */
-export function readPythonVariable(py: PyodideAPI, call: SupportCall, name: string, precise = false): NeutralValue | undefined {
+export function readPythonVariable(py: PyodideAPI, call: SupportCall, name: string): NeutralValue | undefined {
+  const packed = exportPythonVariable(py, call, name);
+  return packed === undefined ? undefined : unpack(packed);
+}
+
+/** Reads a user global in the form its bulk road gives; undefined when it is not set. */
+export function exportPythonVariable(py: PyodideAPI, call: SupportCall, name: string, precise = false): PackedValue | undefined {
   const exported = call('export_variable', name, precise);
   if (exported === undefined || exported === null) return undefined;
   if (typeof exported === 'string') {
-    const value = JSON.parse(exported) as NeutralValue;
-    // An integer past ±(2^53 - 1) may have been an int that JSON rounded: prove it instead.
-    return hasUnsafeInteger(value) ? readPythonVariable(py, call, name, true) : value;
+    const packed = packedJson(exported);
+    // An integer past ±(2^53 - 1) may have been an int that JSON would round: prove it instead.
+    return packed.form === 'json' && packed.wideIntegers ? exportPythonVariable(py, call, name, true) : packed;
   }
   if (!(exported instanceof py.ffi.PyProxyWithGet)) {
     destroy(py, exported);
@@ -32,21 +40,40 @@ export function readPythonVariable(py: PyodideAPI, call: SupportCall, name: stri
     switch (road) {
       case 'exact-json':
         if (typeof payload !== 'string') break;
-        return JSON.parse(payload) as NeutralValue;
+        // Its ints were proven within ±(2^53 - 1).
+        return { form: 'json', text: payload, wideIntegers: false };
+      case 'int32':
+        return { form: 'numbers', kind: 'i', data: bufferOf(py, payload, Int32Array) };
+      case 'safe-int':
+        return { form: 'numbers', kind: 'n', data: bufferOf(py, payload, Float64Array) };
       case 'int64':
-        return fromInt64(py, payload);
+        return packedValue(fromInt64(py, payload));
       case 'float64':
-        return Array.from(bufferOf(py, payload, Float64Array));
+        return { form: 'numbers', kind: 'd', data: bufferOf(py, payload, Float64Array) };
       case 'error':
         throw new ConversionError(typeof payload === 'string' ? payload : `${name} cannot cross between languages`);
       case 'native':
-        return pythonToNeutral(py, payload);
+        return packedValue(pythonToNeutral(py, payload));
     }
     destroy(py, payload);
     throw new ConversionError(`${name} came out of Python by an unknown road`);
   } finally {
     exported.destroy();
   }
+}
+
+/** Sets a user global from a packed value; throws a ConversionError for what cannot cross. */
+export function importPythonVariable(call: SupportCall, name: string, packed: PackedValue): void {
+  if (packed.form === 'numbers') {
+    call('import_numbers', name, packed.data, packed.kind);
+    return;
+  }
+  if (packed.form === 'json' && !packed.wideIntegers) {
+    const failure: unknown = call('import_json', name, packed.text);
+    if (typeof failure === 'string') throw new ConversionError(failure);
+    return;
+  }
+  writePythonVariable(call, name, unpack(packed));
 }
 
 /** Sets a user global from a neutral value; throws a ConversionError for what cannot cross. */
@@ -62,15 +89,6 @@ export function writePythonVariable(call: SupportCall, name: string, value: Neut
   if (typeof failure === 'string') throw new ConversionError(failure);
 }
 
-/** Whether parsed JSON holds an integral number outside ±(2^53 - 1). */
-function hasUnsafeInteger(value: NeutralValue): boolean {
-  if (typeof value === 'number') return Number.isInteger(value) && !Number.isSafeInteger(value);
-  if (value === null || typeof value !== 'object') return false;
-  const items: Iterable<NeutralValue> = Array.isArray(value) ? (value as readonly NeutralValue[]) : Object.values(value);
-  for (const item of items) if (hasUnsafeInteger(item)) return true;
-  return false;
-}
-
 /** Ints of a list, from int64 values: numbers, and BigInts past ±(2^53 - 1). */
 function fromInt64(py: PyodideAPI, payload: unknown): NeutralValue[] {
   const values = bufferOf(py, payload, BigInt64Array);
@@ -83,7 +101,7 @@ function fromInt64(py: PyodideAPI, payload: unknown): NeutralValue[] {
 }
 
 /** Copies an array.array's buffer out as the expected typed array, destroying its proxy. */
-function bufferOf<T extends Float64Array | BigInt64Array>(py: PyodideAPI, payload: unknown, type: { new (...args: never[]): T; readonly name: string }): T {
+function bufferOf<T extends Float64Array | BigInt64Array | Int32Array>(py: PyodideAPI, payload: unknown, type: { new (...args: never[]): T; readonly name: string }): T {
   if (!(payload instanceof py.ffi.PyProxy)) throw new ConversionError('a Python array did not arrive as a buffer');
   try {
     const copied: unknown = payload.toJs();

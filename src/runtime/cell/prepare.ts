@@ -6,7 +6,8 @@
  */
 import type { CellRequest } from '../../engines/cell-request';
 import type { Language, UnifiedError } from '../../engines/contract';
-import { isReadTimeout, type NeutralValue } from '../../engines/value';
+import type { PackedValue } from '../../engines/packed-value';
+import { isReadTimeout } from '../../engines/value';
 import type { VariableStore } from '../variable-store';
 import type { VariableValues } from '../variable-values';
 import type { WasmModules } from '../wasm-modules';
@@ -28,7 +29,7 @@ export function firstRequest(code: string, cellId: string, timeoutMs: number, pe
 
 /** The values a cell needs, with the versions they are and the bytes they come to. */
 export interface Supply {
-  readonly values: Record<string, NeutralValue>;
+  readonly values: Record<string, PackedValue>;
   readonly versions: readonly (readonly [string, number])[];
   readonly bytes: number;
 }
@@ -39,7 +40,7 @@ export interface Supply {
  * whose getters never return gives it a `timeout` error, naming the limit its read was stopped at.
  */
 export async function supply(variables: VariableStore, values: VariableValues, language: Language, names: readonly string[], cellId: string): Promise<Supply | UnifiedError> {
-  const gathered: Record<string, NeutralValue> = {};
+  const gathered: Record<string, PackedValue> = {};
   const versions: [string, number][] = [];
   let bytes = 0;
   for (const name of names) {
@@ -50,7 +51,7 @@ export async function supply(variables: VariableStore, values: VariableValues, l
     if (entry.barrier !== null) return crossingError(language, cellId, `${name} is a ${from} ${entry.type} and cannot cross to ${LANGUAGE_NAMES[language]}: ${entry.barrier}`);
     const { version } = entry;
     try {
-      gathered[name] = await values.read(name);
+      gathered[name] = await values.readPacked(name);
     } catch (error) {
       const reason = error instanceof Error ? error.message : String(error);
       if (isReadTimeout(error)) return { language, kind: 'timeout', name: 'TimeoutError', message: reason, cellId, line: null, column: null, frames: [] };

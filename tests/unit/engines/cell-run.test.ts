@@ -5,6 +5,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CellRequest, CellRun } from '../../../src/engines/cell-request';
+import { packedValue } from '../../../src/engines/packed-value';
 import { JavaScriptEngine } from '../../../src/engines/javascript-engine';
 import { PythonEngine } from '../../../src/engines/python-engine';
 
@@ -50,7 +51,7 @@ describe.each([
     const first = await engine().runCell(request(readsGiven, { pending: ['given', 'unrelated'] }));
     expect(first).toMatchObject({ kind: 'needs', names: ['given'] });
     expect(first.reads).toContain('given');
-    const second = ran(await engine().runCell(request(readsGiven, { pending: ['given', 'unrelated'], values: { given: [1, 2, 3, 4] } })));
+    const second = ran(await engine().runCell(request(readsGiven, { pending: ['given', 'unrelated'], values: { given: packedValue([1, 2, 3, 4]) } })));
     expect(second.given).toEqual(['given']);
     expect(second.result.result).toBe(4);
     // Only looked at: not an export.
@@ -87,7 +88,7 @@ describe.each([
   ['python', () => python, 'people.append({"name": "Grace"})\npeople[0]["born"] = 1815', 'people[0]["name"]', 'people = [{"name": "new"}]', 'people.append(1)\npeople.pop()'],
   ['javascript', () => javascript, 'people.push({ name: "Grace" });\npeople[0].born = 1815;', 'people[0].name', 'people = [{ name: "new" }];', 'people.push(1);\npeople.pop();'],
 ] as const)('a value given to %s and changed in place', (_, engine, change, look, assign, undo) => {
-  const given = { people: [{ name: 'Ada', born: 1816 }] };
+  const given = { people: packedValue([{ name: 'Ada', born: 1816 }]) };
 
   it('counts as the changing cell’s export', async () => {
     const run = ran(await engine().runCell(request(change, { pending: ['people'], values: given })));

@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { JavaScriptEngine } from '../../../src/engines/javascript-engine';
 import { PythonEngine } from '../../../src/engines/python-engine';
 import { TIERS } from '../../../src/engines/policy';
+import { unpack, type PackedValue } from '../../../src/engines/packed-value';
 import { ConversionError, type NeutralValue } from '../../../src/engines/value';
 
 // Every row of the value model (SPEC §4), each way through each road: Python and QuickJS
@@ -54,6 +55,12 @@ async function pythonTrue(code: string): Promise<void> {
 
 async function read(engine: PythonEngine | JavaScriptEngine, name: string): Promise<NeutralValue> {
   const value = await engine.getVariable(name);
+  if (value === undefined) throw new Error(`${name} is not set`);
+  return value;
+}
+
+async function packed(engine: PythonEngine | JavaScriptEngine, name: string): Promise<PackedValue> {
+  const value = await engine.exportValue(name);
   if (value === undefined) throw new Error(`${name} is not set`);
   return value;
 }
@@ -118,6 +125,18 @@ describe('every row of the value model', () => {
     await pythonTrue(`same(fromJavaScript, ${back})`);
   });
 
+  it.each(CASES)('%s: across both ways packed, as the session moves it, and unpacked as the page shows it', async (_, expression, expected, back) => {
+    await python.execute(`value = ${expression}`);
+    const fromPython = await packed(python, 'value');
+    expectExact(unpack(fromPython), expected);
+    await javascript.importValue('packedFromPython', fromPython);
+    expectExact(await read(javascript, 'packedFromPython'), expected);
+    const fromJavaScript = await packed(javascript, 'packedFromPython');
+    expectExact(unpack(fromJavaScript), expected);
+    await python.importValue('packedFromJavaScript', fromJavaScript);
+    await pythonTrue(`same(packedFromJavaScript, ${back})`);
+  });
+
   it('keeps JavaScript values made inside QuickJS exact', async () => {
     const made = await javascript.execute('var one = [{ a: -0, b: NaN, c: 2 ** 60, d: "x\\ud800y", e: [1, , 3] }, [0.1, -0, Infinity], { ["__proto__"]: [1] }]; var made = [Array(300).fill({ s: "x\\ud800y", n: 2 ** 60, e: [1, , 3] }), Array(300).fill(0.5)]; var column = Array.from({ length: 300 }, (_, i) => (i % 2 ? -0 : NaN))');
     expect(made.errors).toEqual([]);
@@ -161,6 +180,16 @@ describe('every row of the value model', () => {
     await pythonTrue('same(column, [1, 2.5, float(2**60), -0.0, float("nan")])');
     await python.setVariable('ints', [1, -2, 2 ** 31 - 1]);
     await pythonTrue('same(ints, [1, -2, 2**31 - 1])');
+  });
+
+  it('keeps the same rule for values made in QuickJS that cross to Python packed', async () => {
+    const made = await javascript.execute('var records = Array(300).fill({ i: 1, f: 2.5, big: 2 ** 60, flag: true }); var column = [1, 2.5, 2 ** 60, -0, NaN]; var ints = Array.from({ length: 300 }, (_, i) => i - 150); var wide = Array.from({ length: 300 }, (_, i) => 2 ** 53 + i * 2)');
+    expect(made.errors).toEqual([]);
+    for (const name of ['records', 'column', 'ints', 'wide']) await python.importValue(name, await packed(javascript, name));
+    await pythonTrue('same(records, [{"i": 1, "f": 2.5, "big": float(2**60), "flag": True}] * 300)');
+    await pythonTrue('same(column, [1, 2.5, float(2**60), -0.0, float("nan")])');
+    await pythonTrue('same(ints, list(range(-150, 150)))');
+    await pythonTrue('same(wide, [float(2**53 + i * 2) for i in range(300)])');
   });
 });
 

@@ -4,6 +4,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { supply } from '../../../src/runtime/cell/prepare';
+import { packedValue } from '../../../src/engines/packed-value';
 import { createVariableStore } from '../../../src/runtime/variable-store';
 import { createVariableValues, type EngineRead } from '../../../src/runtime/variable-values';
 
@@ -22,7 +23,7 @@ describe('reading a value another language made', () => {
   it('ends the reading cell with a timeout naming the limit when the read was stopped, and bars nothing', async () => {
     const variables = storeWithExport();
     let spinning = true;
-    const read: EngineRead = () => (spinning ? Promise.reject(fromWorker('ReadTimeoutError', 'leaked could not be read within the time limit of 3000 ms: its getters or traps did not return')) : Promise.resolve({ fixed: true }));
+    const read: EngineRead = () => (spinning ? Promise.reject(fromWorker('ReadTimeoutError', 'leaked could not be read within the time limit of 3000 ms: its getters or traps did not return')) : Promise.resolve(packedValue({ fixed: true })));
     const values = createVariableValues(variables, read);
 
     const failed = await supply(variables, values, 'python', ['leaked'], 'reader');
@@ -31,7 +32,7 @@ describe('reading a value another language made', () => {
     expect(variables.entries.leaked?.barrier).toBeNull();
 
     spinning = false;
-    expect(await supply(variables, values, 'python', ['leaked'], 'reader')).toMatchObject({ values: { leaked: { fixed: true } }, bytes: 16 });
+    expect(await supply(variables, values, 'python', ['leaked'], 'reader')).toMatchObject({ values: { leaked: { form: 'value', value: { fixed: true } } }, bytes: 16 });
   });
 
   it('bars a value that cannot cross, and says so as a conversion error every time after', async () => {
