@@ -242,14 +242,13 @@ export class JavaScriptEngine implements JavaScriptBridgeContract {
   }
 
   async importValue(name: string, packed: PackedValue): Promise<void> {
-    const loaded = await this.loaded();
-    const { context, helpers } = loaded;
+    const { context, helpers } = await this.loaded();
     this.armed(() => {
       using handle = handleFromPacked(context, helpers, packed);
-      context.setProp(context.global, name, handle);
+      using key = context.newString(name);
+      // Set as the last run's globals, since a value set from outside is not something the next run assigned.
+      callHelper(context, helpers, 'setGlobal', key, handle).dispose();
       this.declared.add(name);
-      // A value set from outside is not something the next run assigned.
-      this.changedGlobals(loaded);
     });
   }
 

@@ -90,6 +90,8 @@ interface Loaded {
   readonly support: PyDict;
   /** `run_cell`, kept because every run calls it. */
   readonly runCell: PyCallable;
+  /** The other support functions, each looked up once: a lookup makes a proxy to free. */
+  readonly functions: Map<string, PyCallable>;
   readonly userGlobals: PyDict;
   readonly packages: PythonPackages;
   readonly enforcement: PolicyEnforcement;
@@ -347,7 +349,7 @@ export class PythonEngine implements PythonBridgeContract {
 
   dispose(): Promise<void> {
     return this.lifecycle.dispose((loaded) => {
-      for (const proxy of [loaded.runCell, loaded.userGlobals, loaded.support]) proxy.destroy();
+      for (const proxy of [loaded.runCell, loaded.userGlobals, loaded.support, ...loaded.functions.values()]) proxy.destroy();
     });
   }
 
@@ -406,14 +408,15 @@ export class PythonEngine implements PythonBridgeContract {
   private call(name: string, ...args: unknown[]): unknown {
     const loaded = this.lifecycle.ready();
     if (loaded === null) throw new EngineError('the Python engine is not ready', 'python');
-    const { py, support } = loaded;
-    const fn: unknown = support.get(name);
-    if (!(fn instanceof py.ffi.PyCallable)) throw new EngineError(`the support code has no ${name}`, 'python');
-    try {
-      return fn(...args) as unknown;
-    } finally {
-      fn.destroy();
+    const { py, support, functions } = loaded;
+    let fn = functions.get(name);
+    if (fn === undefined) {
+      const found: unknown = support.get(name);
+      if (!(found instanceof py.ffi.PyCallable)) throw new EngineError(`the support code has no ${name}`, 'python');
+      fn = found;
+      functions.set(name, fn);
     }
+    return fn(...args) as unknown;
   }
 
   /** Calls a support function and converts its result to plain JavaScript values. */
@@ -473,6 +476,7 @@ export class PythonEngine implements PythonBridgeContract {
       py,
       support,
       runCell,
+      functions: new Map(),
       userGlobals,
       packages: new PythonPackages(py, settings, supportCall),
       // The guard takes hold of what it needs now, before any user code could replace it.

@@ -331,6 +331,12 @@
     inspect: function (value) { return inspect(value, 1, []); },
     sizeEstimate: sizeEstimate,
     changedGlobals: changedGlobals,
+    // A global set from outside a run, and noted as the last run's, so that the next run does
+    // not count it as its own.
+    setGlobal: function (name, value) {
+      globalThis[name] = value;
+      lastGlobals.set(name, value);
+    },
     kind: kind,
     entries: function (value) { return Array.from(value instanceof Map ? value.entries() : value.values()); },
     time: function (date) { return date.getTime(); },

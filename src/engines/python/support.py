@@ -214,10 +214,7 @@ def run_code(code, filename, expression_only=False):
     """
     before = _snapshot()
     try:
-        if expression_only:
-            ast.parse(code, filename=filename, mode="eval")
-        runner = CodeRunner(code, filename=filename, flags=_FLAGS, quiet_trailing_semicolon=True)
-        runner.compile()
+        runner = _compiled_runner(code, filename, expression_only)
     except SyntaxError as error:
         return _outcome(before, error=error)
     if runner.code.co_flags & inspect.CO_COROUTINE:
@@ -231,6 +228,25 @@ def run_code(code, filename, expression_only=False):
     finally:
         # Figures a cell left open are shown once it ends, as Jupyter's inline backend does.
         _display_open_figures()
+
+
+# Compiled code by its text and file name: a cell is mostly run again unchanged, and compiling
+# it costs more than a short cell's run. A compiled runner can be run again and again.
+_COMPILED_LIMIT = 128
+_compiled = {}
+
+
+def _compiled_runner(code, filename, expression_only):
+    key = (code, filename, expression_only)
+    runner = _compiled.get(key)
+    if runner is None:
+        if expression_only:
+            ast.parse(code, filename=filename, mode="eval")
+        runner = CodeRunner(code, filename=filename, flags=_FLAGS, quiet_trailing_semicolon=True).compile()
+        if len(_compiled) >= _COMPILED_LIMIT:
+            del _compiled[next(iter(_compiled))]
+        _compiled[key] = runner
+    return runner
 
 
 def run_cell(code, cell_id, expression_only=False):
