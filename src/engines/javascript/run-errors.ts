@@ -11,8 +11,10 @@ export type StopReason = 'timeout' | 'interrupted';
 
 const MB = 1024 * 1024;
 
-export function stopError(reason: StopReason, cellId: string, timeoutMs: number): UnifiedError {
-  const message = reason === 'timeout' ? `the cell ran past its time limit of ${timeoutMs} ms` : 'the cell was stopped';
+/** `during` says what the engine was doing for the run when it stopped, if not running its code. */
+export function stopError(reason: StopReason, cellId: string, timeoutMs: number, during?: string): UnifiedError {
+  const stopped = reason === 'timeout' ? `the cell ran past its time limit of ${String(timeoutMs)} ms` : 'the cell was stopped';
+  const message = during === undefined ? stopped : `${stopped} ${during}`;
   return bare(reason, reason === 'timeout' ? 'TimeoutError' : 'InterruptedError', message, cellId);
 }
 

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { OutputChunk } from '../../../src/engines/contract';
 import { JavaScriptEngine } from '../../../src/engines/javascript-engine';
 import { ReadTimeoutError } from '../../../src/engines/value';
 
@@ -7,10 +8,15 @@ import { ReadTimeoutError } from '../../../src/engines/value';
 // build, as in the browser: the debug build takes seconds for each loop that runs to a deadline.
 let engine: JavaScriptEngine;
 const LIMIT_MS = 300;
+const LIMIT_MESSAGE = `the cell ran past its time limit of ${String(LIMIT_MS)} ms`;
+/** What the engine wrote outside any run (a timer's), as it wrote it. */
+const between: OutputChunk[] = [];
 
 beforeAll(async () => {
   engine = new JavaScriptEngine();
-  await engine.init();
+  await engine.init(undefined, (chunk, cellId) => {
+    if (cellId === null) between.push(chunk);
+  });
 });
 
 afterAll(async () => {
@@ -66,11 +72,59 @@ describe('one time limit for every call into QuickJS', () => {
     await stillWorks();
   });
 
-  it('stops a timer that never returns, after the run has ended', async () => {
+  it('stops a timer that never returns, after the run has ended, and says so naming the limit', async () => {
+    between.length = 0;
     const run = await engine.execute('setTimeout(() => { for(;;){} }, 0); "scheduled"', { timeoutMs: LIMIT_MS });
     expect(run).toMatchObject({ success: true, result: 'scheduled' });
     // The timer fires once this turn of the worker's loop is over, and stops at the limit.
     await new Promise((resolve) => setTimeout(resolve, 20));
+    await stillWorks();
+    expect(between).toEqual([{ stream: 'stderr', text: `Uncaught TimeoutError: a timer ran past its time limit of ${String(LIMIT_MS)} ms\n` }]);
+  });
+});
+
+// Formatting that reaches a toString or a valueOf alone, with no getter to trip first: a RegExp
+// is shown by String(), and so is a MIME bundle's text that is not a string.
+const TO_STRING = '{ toString() { for(;;){} } }';
+const VALUE_OF = '{ toString: undefined, valueOf() { for(;;){} } }';
+const TO_PRIMITIVE = '{ [Symbol.toPrimitive]() { for(;;){} } }';
+const regExpWith = (members: string) => `Object.assign(/x/, ${members})`;
+
+describe('one time limit for a toString or valueOf that the engine reaches as it formats', () => {
+  it.each([
+    ['a toString reached while console.log formats a RegExp', `console.log(${regExpWith(TO_STRING)})`],
+    ['a toString reached while the result is formatted', regExpWith(TO_STRING)],
+    ["a toString reached while display() reads a MIME bundle's text", `display({ 'text/plain': ${TO_STRING} })`],
+    ['a valueOf reached while console.log formats a RegExp', `console.log(${regExpWith(VALUE_OF)})`],
+    ['a valueOf reached while the result is formatted', regExpWith(VALUE_OF)],
+    ["a valueOf reached while display() reads a MIME bundle's text", `display({ 'text/html': ${VALUE_OF} })`],
+    ['a Symbol.toPrimitive reached while console.log formats a RegExp', `console.log(${regExpWith(TO_PRIMITIVE)})`],
+  ])('stops %s, names the limit, and the engine still works', async (_title, code) => {
+    const result = await engine.execute(code, { timeoutMs: LIMIT_MS });
+    expect(result).toMatchObject({ success: false, output: [], errors: [{ kind: 'timeout', message: LIMIT_MESSAGE }] });
+    await stillWorks();
+  });
+
+  it.each([
+    ['a toString', TO_STRING],
+    ['a valueOf', VALUE_OF],
+  ])("ends the run in a timeout when %s that never returns is reached while an export is described", async (_title, members) => {
+    const run = await engine.runCell({ code: `var spun = ${regExpWith(members)};`, cellId: 'describe', timeoutMs: LIMIT_MS, pending: [], values: {} });
+    expect(run).toMatchObject({
+      kind: 'ran',
+      result: { success: false, exports: ['spun'], errors: [{ kind: 'timeout', message: `${LIMIT_MESSAGE} while its exports were read` }] },
+      described: [{ name: 'spun', preview: '(its getters or traps did not return in time)' }],
+    });
+    await stillWorks();
+  });
+
+  it('gives the description of the exports what is left of the run’s time, not a fresh limit', async () => {
+    // The run takes two thirds of its limit, and the preview of its export as long again: each
+    // fits in a limit of its own, the two together do not.
+    const busy = (ms: number) => `const until = Date.now() + ${String(ms)}; while (Date.now() < until) {}`;
+    const code = `${busy((LIMIT_MS * 2) / 3)}\nvar slow = Object.assign(/x/, { toString() { ${busy((LIMIT_MS * 2) / 3)} return 'slow'; } });`;
+    const run = await engine.runCell({ code, cellId: 'slow', timeoutMs: LIMIT_MS, pending: [], values: {} });
+    expect(run).toMatchObject({ kind: 'ran', result: { errors: [{ kind: 'timeout', message: `${LIMIT_MESSAGE} while its exports were read` }] } });
     await stillWorks();
   });
 });
