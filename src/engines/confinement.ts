@@ -202,7 +202,7 @@ export function confinementRefusal(policy: Policy, proof: ConfinementProof | nul
     name: 'PolicyError',
     message:
       `the ${policy.tier} policy cannot be enforced in this page, so this engine runs no code under it: ${detail}. ` +
-      "Reload the page; if this stays, the host or an extension strips or loosens the page's Content-Security-Policy. " +
+      "Reload the page; if this stays, the host or an extension strips or loosens the Content-Security-Policy of the page or its engine workers. " +
       'Choose Unrestricted from the policy menu only for a document you trust.',
     cellId,
     line: null,
