@@ -4,7 +4,7 @@ import { VitePWA } from 'vite-plugin-pwa';
 import solid from 'vite-plugin-solid';
 import { viteStaticCopy } from 'vite-plugin-static-copy';
 import { version as pyodideVersion } from 'pyodide';
-import { originOf, pageContentSecurityPolicy } from './src/runtime/content-security-policy';
+import { originOf, pageContentSecurityPolicy, workerPolicies, type EnginePackageOrigins } from './src/runtime/content-security-policy';
 import { defaultPackageBaseUrl } from './src/engines/python/package-sources';
 import { DEFAULT_ESM_BASE_URL } from './src/engines/javascript/module-loader';
 
@@ -32,16 +32,20 @@ const isolationHeaders: Record<string, string> =
 
 /**
  * The page's Content-Security-Policy, as a `<meta>` first in the head, so that it holds on any
- * host; the confined engine workers inherit it. It lets the engines reach where the deployer
- * said they fetch packages from (VITE_PYODIDE_PACKAGE_BASE_URL and VITE_ESM_BASE_URL, the
- * official CDNs by default; `none` leaves only the app's origin).
+ * host, and each confined engine worker's own, which src/runtime/worker-factories.ts puts in
+ * force (src/runtime/content-security-policy.ts). The engines reach where the deployer said
+ * they fetch packages from (VITE_PYODIDE_PACKAGE_BASE_URL and VITE_ESM_BASE_URL, the official
+ * CDNs by default; `none` leaves only the app's origin): the page's policy lets both through,
+ * and each Standard worker only its own engine's; Restrictive workers neither.
  */
 const sourceOrigin = (setting: string | undefined, fallback: string) => originOf(setting === undefined || setting === '' ? fallback : setting);
-const packageOrigins = [
-  sourceOrigin(process.env.VITE_PYODIDE_PACKAGE_BASE_URL, defaultPackageBaseUrl(pyodideVersion)),
-  sourceOrigin(process.env.VITE_ESM_BASE_URL, DEFAULT_ESM_BASE_URL),
-].filter((origin) => origin !== null);
-const CONTENT_SECURITY_POLICY = pageContentSecurityPolicy({ packageOrigins });
+const present = (origin: string | null): readonly string[] => (origin === null ? [] : [origin]);
+const enginePackageOrigins: EnginePackageOrigins = {
+  python: present(sourceOrigin(process.env.VITE_PYODIDE_PACKAGE_BASE_URL, defaultPackageBaseUrl(pyodideVersion))),
+  javascript: present(sourceOrigin(process.env.VITE_ESM_BASE_URL, DEFAULT_ESM_BASE_URL)),
+};
+const CONTENT_SECURITY_POLICY = pageContentSecurityPolicy({ packageOrigins: [...enginePackageOrigins.python, ...enginePackageOrigins.javascript] });
+const WORKER_POLICIES = workerPolicies(enginePackageOrigins);
 
 /** The largest file the service worker precaches: Pyodide's WebAssembly is about 9.6 MB. */
 const PRECACHE_FILE_LIMIT = 64 * 1024 * 1024;
@@ -76,7 +80,7 @@ export default defineConfig(({ command }) => ({
     }),
   ],
   worker: { format: 'es' },
-  define: { __PYODIDE_FILE_BYTES__: JSON.stringify(PYODIDE_FILE_BYTES) },
+  define: { __PYODIDE_FILE_BYTES__: JSON.stringify(PYODIDE_FILE_BYTES), __WORKER_POLICIES__: JSON.stringify(WORKER_POLICIES) },
   optimizeDeps: { exclude: ['pyodide', '@jitl/quickjs-wasmfile-release-sync'] },
   build: { target: 'es2022', chunkSizeWarningLimit: 1500 },
   server: { headers: isolationHeaders },

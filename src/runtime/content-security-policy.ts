@@ -1,11 +1,21 @@
 /**
- * The page's Content-Security-Policy (SPEC §5), which vite.config.ts writes into index.html as
- * a `<meta>`. It guards the page, and every confined engine worker inherits it (those are
- * `blob:` workers, see worker-factories.ts), so it is also the policy of Restrictive and
- * Standard code: no string evaluation, scripts and wasm only from the app's origin, no fonts,
- * no connections but to the app's origin and to where the engines fetch their own packages.
- * A `<meta>` policy cannot be loosened by anything that runs later, and needs no server.
+ * The Content-Security-Policies of the app (SPEC §5), written by vite.config.ts at build time.
+ *
+ * - The page's policy, a `<meta>` in index.html, guards the page itself.
+ * - Each confined engine worker (Restrictive and Standard) runs under a policy fitted to its
+ *   tier and its engine: no string evaluation, scripts and wasm only from the app's origin, no
+ *   fonts, and connections only to the app's origin, plus, under Standard, the package source
+ *   that engine fetches from itself (the Pyodide package base for Python, the ESM source for
+ *   JavaScript). worker-factories.ts puts it in force, on any host.
+ *
+ * A worker's policy list holds the page's policy and its own, and a request must pass both,
+ * so the page's `connect-src` lets through every engine's package source and each worker's own
+ * policy narrows it to what that worker needs.
  */
+import type { ConfinedTier } from '../engines/confinement';
+import type { Language } from '../engines/contract';
+
+export type { ConfinedTier } from '../engines/confinement';
 
 export interface PagePolicyOptions {
   /**
@@ -15,10 +25,26 @@ export interface PagePolicyOptions {
   readonly packageOrigins?: readonly string[];
 }
 
-/** The policy text, one directive after another. */
+/** The origins, besides the app's, that each engine fetches its own packages from. */
+export type EnginePackageOrigins = Readonly<Record<Language, readonly string[]>>;
+
+/** One confined worker's policy, and the package origins its self-test must see it refuse. */
+export interface WorkerPolicy {
+  /** The policy text, put in force by the worker's policy frame. */
+  readonly policy: string;
+  /** Origins the page's policy lets through but this worker's refuses. */
+  readonly refusedOrigins: readonly string[];
+}
+
+/** Every confined worker's policy, by engine and tier. */
+export type WorkerPolicies = Readonly<Record<Language, Readonly<Record<ConfinedTier, WorkerPolicy>>>>;
+
+const joined = (directives: readonly (readonly string[])[]) => directives.map((directive) => directive.join(' ')).join('; ');
+const unique = (origins: readonly string[]) => [...new Set(origins)];
+
+/** The page's policy text, one directive after another. */
 export function pageContentSecurityPolicy(options: PagePolicyOptions = {}): string {
-  const connect = ["'self'", ...new Set(options.packageOrigins ?? [])];
-  const directives: readonly (readonly string[])[] = [
+  return joined([
     ['default-src', "'self'"],
     // Engines compile wasm; nothing may evaluate a string as script.
     ['script-src', "'self'", "'wasm-unsafe-eval'"],
@@ -26,7 +52,8 @@ export function pageContentSecurityPolicy(options: PagePolicyOptions = {}): stri
     ['style-src', "'self'", "'unsafe-inline'"],
     ['img-src', "'self'", 'data:', 'blob:'],
     ['font-src', "'none'"],
-    ['connect-src', ...connect],
+    // The workers' own policies narrow this to what each one needs.
+    ['connect-src', "'self'", ...unique(options.packageOrigins ?? [])],
     // The confined engine workers are blob: workers.
     ['worker-src', "'self'", 'blob:'],
     // HTML output runs in frames of the app's own output page.
@@ -36,8 +63,41 @@ export function pageContentSecurityPolicy(options: PagePolicyOptions = {}): stri
     ['manifest-src', "'self'"],
     ['base-uri', "'self'"],
     ['form-action', "'none'"],
-  ];
-  return directives.map((directive) => directive.join(' ')).join('; ');
+  ]);
+}
+
+/**
+ * A confined engine worker's policy text: connections only to the app's origin and to
+ * `connectOrigins`. `worker-src` must let the worker itself start (a `blob:` worker whose module
+ * graph is the app's own), and a worker's policy is inherited by what it starts, so CSP cannot
+ * forbid nested workers here: the capability layer takes `Worker` and `SharedWorker` away.
+ */
+export function workerContentSecurityPolicy(connectOrigins: readonly string[] = []): string {
+  return joined([
+    ['default-src', "'self'"],
+    ['script-src', "'self'", "'wasm-unsafe-eval'"],
+    ['connect-src', "'self'", ...unique(connectOrigins)],
+    ['font-src', "'none'"],
+    ['img-src', "'none'"],
+    ['media-src', "'none'"],
+    ['worker-src', "'self'", 'blob:'],
+    ['object-src', "'none'"],
+    ['base-uri', "'none'"],
+    ['form-action', "'none'"],
+  ]);
+}
+
+/**
+ * Every confined worker's policy: Restrictive reaches only the app's origin; Standard also its
+ * own engine's package source, never the other engine's.
+ */
+export function workerPolicies(origins: EnginePackageOrigins): WorkerPolicies {
+  const all = unique([...origins.python, ...origins.javascript]);
+  const forEngine = (own: readonly string[]): Record<ConfinedTier, WorkerPolicy> => ({
+    restrictive: { policy: workerContentSecurityPolicy(), refusedOrigins: all },
+    standard: { policy: workerContentSecurityPolicy(own), refusedOrigins: all.filter((origin) => !own.includes(origin)) },
+  });
+  return { python: forEngine(origins.python), javascript: forEngine(origins.javascript) };
 }
 
 /** The origin of a package base URL, or null for none, a relative URL or one that does not parse. */

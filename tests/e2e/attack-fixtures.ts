@@ -20,14 +20,16 @@ interface AttackFixtures {
 
 /** The test servers sit at base..base+3; a checkout's own servers take base+10 up. */
 const PORT_BASE = Number(process.env.PLAYGROUND_PORT_BASE ?? '4173');
+/** The projects that run the attacker's tests. */
+const ATTACKED_PROJECTS = ['isolated', 'not-isolated', 'static-host'];
 
 export const test = base.extend<object, AttackFixtures>({
   attacker: [
     // Playwright reads the fixtures a fixture needs from its first parameter's pattern; this one needs none.
     // eslint-disable-next-line no-empty-pattern
     async ({}, use, workerInfo) => {
-      // Two ports per parallel worker, one per project, so that neither projects nor workers clash.
-      const port = PORT_BASE + 10 + workerInfo.parallelIndex * 2 + (workerInfo.project.name === 'isolated' ? 0 : 1);
+      // Three ports per parallel worker, one per project, so that neither projects nor workers clash.
+      const port = PORT_BASE + 10 + workerInfo.parallelIndex * 3 + Math.max(0, ATTACKED_PROJECTS.indexOf(workerInfo.project.name));
       const server = await startAttackerServer(port, barePage);
       await use(server);
       await server.close();

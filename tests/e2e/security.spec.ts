@@ -6,44 +6,11 @@
  * escapes under Unrestricted with the user's consent: proof that the test sees an escape.
  */
 import type { ConsoleMessage, Page } from '@playwright/test';
-import { EVAL_ROADS, JS_ROADS, PYODIDE_ROADS, ROADS } from './attack-roads';
-import { HTML_HITS, htmlPayload, htmlRan, javascriptCellProbe, javascriptStaticImport, LISTEN_BROADCAST, PAGE_STORAGE, pythonFileSystemProbe, pythonProbe, type Target } from './attack-scripts';
+import { ROADS } from './attack-roads';
+import { HTML_HITS, htmlPayload, htmlRan, LISTEN_BROADCAST, pythonFileSystemProbe } from './attack-scripts';
+import { expectJavaScriptContained, expectPythonContained, expectUnrestrictedEscape, lines, storageLeft, STRAGGLERS_MS, unrestrictedProbes } from './attack-checks';
 import { config, expect, load, runCell, test } from './attack-fixtures';
-import type { AttackerServer, RecordedRequest } from './attacker-server';
 import { openUnrestricted, tars } from './documents';
-
-/** Requests still under way when a cell ends (a nested worker's, a socket's) have this long to arrive. */
-const STRAGGLERS_MS = 1000;
-
-type Storage = Record<string, string[]>;
-
-function isStorage(value: unknown): value is Storage {
-  return typeof value === 'object' && value !== null && Object.values(value).every((names) => Array.isArray(names) && names.every((name) => typeof name === 'string'));
-}
-
-/** What storage the page can list that a probe run under one of these tags left, by road. */
-async function storageLeft(page: Page, tags: readonly string[]): Promise<Storage> {
-  const seen: unknown = await page.evaluate(PAGE_STORAGE);
-  if (!isStorage(seen)) throw new Error('the page storage listing gave no lists');
-  return Object.fromEntries(Object.entries(seen).map(([road, names]) => [road, names.filter((name) => tags.some((tag) => name === `attack-${tag}`))]));
-}
-
-const NOTHING_LEFT: Storage = Object.fromEntries(ROADS.filter((road) => road.kind === 'storage').map((road) => [road.name, []]));
-
-/** Each request as one line, for messages that say which road escaped. */
-const lines = (requests: readonly RecordedRequest[]) => requests.map((request) => `${request.upgrade ? 'UPGRADE' : request.method} ${request.path}`);
-
-/** The lines a probe cell printed, checked to name every probe it was given. */
-function expectEveryProbeRan(output: string, prefix: string, names: readonly string[]): void {
-  const printed = output.split('\n');
-  for (const name of names) expect.soft(printed.some((line) => line.startsWith(`${prefix} ${name}:`)), `the probe "${prefix} ${name}" printed its outcome`).toBe(true);
-}
-
-async function expectNoEscape(attacker: AttackerServer, page: Page, tags: readonly string[]): Promise<void> {
-  await page.waitForTimeout(STRAGGLERS_MS);
-  expect.soft(lines(attacker.requests), 'requests that reached the attacker').toEqual([]);
-  expect.soft(await storageLeft(page, tags), 'storage the page can list').toEqual(NOTHING_LEFT);
-}
 
 test('a bare worker with no policy reaches the attacker and leaves storage its page sees, by every road', async ({ page, attacker }) => {
   attacker.clear();
@@ -84,38 +51,11 @@ test('HTML in a sandboxed frame with no policy reaches the attacker by every roa
 
 for (const tier of ['restrictive', 'standard'] as const) {
   test(`under ${tier}, Python reaches neither the attacker nor storage the page sees, by any road to the worker's JavaScript`, async ({ app, attacker }) => {
-    const target: Target = { port: attacker.port, tag: `py-${tier}` };
-    const suite: Target = { port: attacker.port, tag: `pyjs-${tier}` };
-    await load(app.page, config({ security: tier }) + tars({ kind: 'PYTHON', name: 'attack', code: pythonProbe(target, suite) }));
-    await app.page.evaluate(LISTEN_BROADCAST);
-    attacker.clear();
-    const report = await runCell(app.page, 'attack');
-    await test.info().attach('cell output', { body: report.output });
-    expect.soft(report.errors, 'the probe cell itself ran').toEqual([]);
-    expectEveryProbeRan(report.output, 'js-road', ['import js', ...JS_ROADS.map((road) => road.name)]);
-    expectEveryProbeRan(report.output, 'probe', [...ROADS.filter((road) => road.py !== null).map((road) => road.name), ...PYODIDE_ROADS.map((road) => road.name)]);
-    expectEveryProbeRan(report.output, 'eval', EVAL_ROADS.map((road) => road.name));
-    expect.soft(report.output, 'the JavaScript suite was tried').toMatch(/^suite/m);
-    await expectNoEscape(attacker, app.page, [target.tag, suite.tag]);
+    await expectPythonContained(app.page, attacker, tier, tier);
   });
 
   test(`under ${tier}, a JavaScript cell reaches neither the attacker nor storage the page sees`, async ({ app, attacker }) => {
-    const target: Target = { port: attacker.port, tag: `js-${tier}` };
-    await load(
-      app.page,
-      config({ security: tier }) +
-        tars({ kind: 'JAVASCRIPT', name: 'attack', code: javascriptCellProbe(target) }, { kind: 'JAVASCRIPT', name: 'static', code: javascriptStaticImport(target) }),
-    );
-    attacker.clear();
-    const report = await runCell(app.page, 'attack');
-    await test.info().attach('cell output', { body: report.output });
-    expect.soft(report.errors).toEqual([]);
-    // QuickJS's scope holds none of the worker's capabilities (the same line shows fetch under Unrestricted, below).
-    expect.soft(report.output.split('\n').filter((line) => line.startsWith('globals:')), 'the capabilities the cell has').toEqual(['globals: none']);
-    expectEveryProbeRan(report.output, 'probe', [...ROADS.map((road) => road.name), 'import-variable']);
-    const imported = await runCell(app.page, 'static');
-    expect.soft(imported.output, 'the static import did not run').not.toContain('static import ran');
-    await expectNoEscape(attacker, app.page, [target.tag]);
+    await expectJavaScriptContained(app.page, attacker, tier, tier);
   });
 }
 
@@ -155,23 +95,6 @@ test('under Restrictive, Python finds no file system by any road to os or open',
 });
 
 test('under Unrestricted with consent, the same fetch from Python and from JavaScript reaches the attacker', async ({ page, attacker }) => {
-  const python: Target = { port: attacker.port, tag: 'py-unrestricted' };
-  const javascript: Target = { port: attacker.port, tag: 'js-unrestricted' };
-  await openUnrestricted(
-    page,
-    tars({ kind: 'PYTHON', name: 'attack', code: pythonProbe(python, { port: attacker.port, tag: 'pyjs-unrestricted' }) }, { kind: 'JAVASCRIPT', name: 'attackjs', code: javascriptCellProbe(javascript) }),
-  );
-  attacker.clear();
-  const fromPython = await runCell(page, 'attack');
-  const fromJavaScript = await runCell(page, 'attackjs');
-  await test.info().attach('Python output', { body: fromPython.output });
-  await test.info().attach('JavaScript output', { body: fromJavaScript.output });
-  await page.waitForTimeout(STRAGGLERS_MS);
-  await test.info().attach('requests', { body: lines(attacker.requests).join('\n') });
-  const paths = attacker.requests.map((request) => request.path);
-  expect(paths).toEqual(expect.arrayContaining(['/py-unrestricted/fetch', '/py-unrestricted/pyfetch', '/js-unrestricted/fetch']));
-  expect(fromPython.output).toContain('probe fetch: settled');
-  expect(fromJavaScript.output).toContain('probe fetch: settled');
-  // The globals line sees a capability where the cell has one.
-  expect(fromJavaScript.output).toMatch(/^globals: fetch$/m);
+  await openUnrestricted(page, unrestrictedProbes(attacker, 'unrestricted'));
+  await expectUnrestrictedEscape(page, attacker, 'unrestricted');
 });

@@ -1,5 +1,6 @@
 import { createResource, For, Show } from 'solid-js';
 import type { ConfinementProof } from '../../engines/confinement';
+import { TIER_NAMES } from '../../engines/policy';
 import type { StartupReport } from '../../engines/python/snapshot';
 import type { Language } from '../../engines/contract';
 import { languageOf, type CellState } from '../../runtime/notebook';
@@ -24,10 +25,11 @@ export function describeStartup(report: StartupReport): string {
   }
 }
 
-/** What an engine worker's policy self-test found, in words. */
+/** What an engine worker's policy self-test found, in words: the tier's policy and what it was seen to refuse. */
 export function describeConfinement(proof: ConfinementProof | null): string {
   if (proof === null) return 'no browser policy applies';
-  return proof.proven ? 'Content-Security-Policy in force' : `none in this worker, so only Unrestricted code runs in it (${proof.detail})`;
+  if (proof.proven) return `${proof.tier === null ? '' : `${TIER_NAMES[proof.tier]} `}Content-Security-Policy in force: ${proof.detail}`;
+  return `none in this worker, so only Unrestricted code runs in it (${proof.detail})`;
 }
 
 /** Per-cell and per-language run times, and how long each engine took to start. */
