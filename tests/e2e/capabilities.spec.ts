@@ -4,8 +4,9 @@
  * context on its worker, while the same probe in a bare worker does find OPFS and writes to it.
  */
 import type { Page } from '@playwright/test';
+import { harmlessByRule, harmlessNames } from '../../src/engines/capabilities/classification';
 import { planRemoval } from '../../src/engines/capabilities/plan';
-import { HARMLESS } from '../../src/engines/capabilities/table-harmless';
+import { ECMASCRIPT_OWNERS } from '../../src/engines/capabilities/table-harmless';
 import { walkScope } from '../../src/engines/capabilities/walker';
 import { openDocument, openUnrestricted, tars } from './documents';
 import { expect, test } from './fixtures';
@@ -16,17 +17,19 @@ interface Reported {
   readonly key: string | null;
   readonly name: string;
   readonly interfaces: readonly string[];
+  readonly constant: boolean;
 }
 
 const PROBE_FOLDER = 'capability-probe/';
-const HARMLESS_NAMES = Object.entries(HARMLESS).flatMap(([owner, names]) => names.map((name) => `${owner}.${name}`));
 
-// The guard's own walker, sent to a worker as source: the enumeration is the guard's, not a copy.
+// The guard's own walker and rules, sent to a worker as source: the enumeration is the guard's, not a copy.
 const WALK_WORKER = `
 const walkScope = ${walkScope.toString()};
-const harmless = new Set(${JSON.stringify(HARMLESS_NAMES)});
-const found = walkScope(self, (name) => harmless.has(name));
-postMessage(found.map(({ ownerLabel, key, name, interfaces }) => ({ ownerLabel, key: typeof key === 'string' ? key : null, name, interfaces })));
+const harmlessByRule = ${harmlessByRule.toString()};
+const harmless = new Set(${JSON.stringify(harmlessNames())});
+const ecmascript = new Set(${JSON.stringify([...ECMASCRIPT_OWNERS])});
+const found = walkScope(self, (name) => harmless.has(name) || harmlessByRule(name, ecmascript));
+postMessage(found.map(({ ownerLabel, key, name, interfaces, constant }) => ({ ownerLabel, key: typeof key === 'string' ? key : null, name, interfaces, constant })));
 `;
 
 /** What a probe looks for; the last two are there, so a probe that sees nothing fails. */
@@ -116,6 +119,15 @@ test('every name on a fresh worker global is classified as harmless, removed or 
       'self.WebSocketStream',
       'self.postMessage',
       'Crypto.prototype.getRandomValues',
+      // The statics and prototypes of the constructors the global exposes, and their chains.
+      'URL.createObjectURL',
+      'Blob.prototype.text',
+      'File.prototype.name',
+      'Response.json',
+      'TypedArray.prototype.set',
+      'Intl.Collator.prototype.compare',
+      'WebAssembly.Module.exports',
+      'WebGL2RenderingContext.prototype.drawArrays',
     ]),
   );
   const plan = planRemoval(

@@ -3,7 +3,9 @@
  * for the road it opens. A name is `owner.key` as the walker labels it
  * (`WorkerGlobalScope.prototype.fetch`, `WorkerNavigator.prototype.storage`).
  */
-import { HARMLESS, type Section } from './table-harmless';
+import { ECMASCRIPT_OWNERS, HARMLESS, type Section } from './table-harmless';
+import { MEMBERS } from './table-members';
+import { MEDIA_MEMBERS } from './table-members-media';
 import { ENGINE_PRIVATE, REMOVED, type Road } from './table-removed';
 
 export type { Road } from './table-removed';
@@ -26,6 +28,8 @@ function allEntries(): [string, Classification][] {
   const roads: Road[] = ['network', 'storage', 'contexts', 'devices'];
   return [
     ...entries(HARMLESS, HARMLESS_CLASS),
+    ...entries(MEMBERS, HARMLESS_CLASS),
+    ...entries(MEDIA_MEMBERS, HARMLESS_CLASS),
     ...entries(ENGINE_PRIVATE, ENGINE_PRIVATE_CLASS),
     ...roads.flatMap((road) => entries(REMOVED[road], { kind: 'removed', road })),
   ];
@@ -40,15 +44,28 @@ export function claimedTwice(): string[] {
 }
 
 /**
- * The classification of a walked name, or null for one no list has. A prototype's own
- * `constructor` is its interface, which the scope's own list classifies, and a string tag is
- * a string: both are harmless wherever they are.
+ * Whether a name is harmless by rule rather than by a list: a prototype's own `constructor` is
+ * its interface, which the scope's own list classifies, a string tag is a string, and what
+ * ECMAScript's own objects hold is computation. Self-contained, so that a test can send its
+ * source to a worker and walk there exactly as the guard walks.
  */
+export function harmlessByRule(name: string, ecmascriptOwners: ReadonlySet<string>): boolean {
+  if (/\.prototype\.constructor$/.test(name) || name.endsWith('.[Symbol.toStringTag]')) return true;
+  const dot = name.indexOf('.');
+  return dot > 0 && ecmascriptOwners.has(name.slice(0, dot));
+}
+
+/** The classification of a walked name, or null for one no list or rule has. */
 export function classify(name: string): Classification | null {
-  const listed = TABLE.get(name);
-  if (listed !== undefined) return listed;
-  if (/\.prototype\.constructor$/.test(name) || name.endsWith('.[Symbol.toStringTag]')) return HARMLESS_CLASS;
-  return null;
+  return TABLE.get(name) ?? (harmlessByRule(name, ECMASCRIPT_OWNERS) ? HARMLESS_CLASS : null);
+}
+
+/**
+ * A walked property's classification: its name's, or harmless for a constant (a primitive that
+ * can be neither changed nor removed, as Web IDL's `WebGLRenderingContext.DEPTH_TEST` is).
+ */
+export function classifyProperty(property: { readonly name: string; readonly constant?: boolean }): Classification | null {
+  return classify(property.name) ?? (property.constant === true ? HARMLESS_CLASS : null);
 }
 
 /**
@@ -69,6 +86,11 @@ export function classifyKey(key: string): Classification | null {
 /** Whether `allow` gives the name back: the network, and what the engine keeps privately. */
 export function returnsWithNetwork(classification: Classification): boolean {
   return classification.kind === 'engine-private' || (classification.kind === 'removed' && classification.road === 'network');
+}
+
+/** Every name a list calls harmless, for a walk sent to a worker (which also applies `harmlessByRule`). */
+export function harmlessNames(): string[] {
+  return [...TABLE].flatMap(([name, classification]) => (classification.kind === 'harmless' ? [name] : []));
 }
 
 /** The keys of every name that goes with the network, wherever it lives (for tests and reports). */

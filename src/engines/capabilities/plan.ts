@@ -3,7 +3,7 @@
  * the network. Pure: the guard carries the plan out on a live scope, and the e2e test plans
  * over what a bare worker in the real browser reported, to see that every name is classified.
  */
-import { classify, classifyKey, returnsWithNetwork, type Classification } from './classification';
+import { classify, classifyKey, classifyProperty, returnsWithNetwork, type Classification } from './classification';
 
 /** What a plan needs of a walked property (the walker's `FoundProperty` has it all). */
 export interface WalkedName {
@@ -11,6 +11,8 @@ export interface WalkedName {
   readonly key: PropertyKey;
   readonly name: string;
   readonly interfaces: readonly string[];
+  /** Whether the property is a constant, harmless wherever it is; false when not told. */
+  readonly constant?: boolean;
 }
 
 /**
@@ -54,7 +56,7 @@ export function planRemoval<T extends WalkedName>(found: readonly T[], unknown: 
   };
 
   for (const property of found) {
-    let classification = classify(property.name);
+    let classification = classifyProperty(property);
     if (classification === null) {
       unclassified.push(property.name);
       const key = keyOf(property);
@@ -79,6 +81,18 @@ export function planRemoval<T extends WalkedName>(found: readonly T[], unknown: 
     if (classification?.kind === 'harmless') conflicts.push(`${holder.name} (from ${property.name})`);
     if (unknown === 'keep' && classification === null) continue;
     remove(holder, classification, returns && (classification === null || returnsWithNetwork(classification)));
+  }
+
+  // A kept interface that inherits from a removed one would hand out the removed one's members
+  // on its instances (a kept `FileSystemDirectoryHandle` would give `FileSystemHandle`'s): it goes.
+  for (const property of found) {
+    if (property.ownerLabel !== 'self' || removals.has(property)) continue;
+    for (const ancestor of property.interfaces.slice(1)) {
+      const removal = removals.get(globals.get(ancestor) ?? property);
+      if (removal === undefined) continue;
+      conflicts.push(`${property.name} (inherits from ${removal.property.name})`);
+      remove(property, classifyProperty(property), removal.returns);
+    }
   }
   return { removals: [...removals.values()], unclassified, conflicts };
 }

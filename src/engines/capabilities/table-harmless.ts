@@ -5,8 +5,10 @@
  * the worker; none opens a connection, reaches storage or starts another context. What is not
  * listed here or in the engine-private list is removed, whatever it is.
  *
- * Two kinds of name are harmless everywhere and are not listed: `X.prototype.constructor` (the
- * interface itself, which the global's own list classifies) and `[Symbol.toStringTag]`.
+ * Some names are harmless by rule and are not listed (classification.ts): `X.prototype.constructor`
+ * (the interface itself, which the global's own list classifies), `[Symbol.toStringTag]`,
+ * constants, and every member of ECMAScript's own objects (`ECMASCRIPT_OWNERS`). The statics and
+ * prototypes of the platform's constructors are in table-members.ts and table-members-media.ts.
  */
 
 /** Owner label to the harmless names it holds. */
@@ -25,6 +27,17 @@ const ECMASCRIPT = [
   // String evaluation is the Content-Security-Policy's to refuse, in the tiers that refuse it.
   'eval',
 ] as const;
+
+/**
+ * The ECMAScript globals whose statics, prototypes and nested objects (`Intl.Collator`,
+ * `Temporal.PlainDate`, `%TypedArray%` above `Uint8Array`) are harmless whatever names they
+ * hold: ECMA-262 and ECMA-402 define computation only, with no request, storage or other context.
+ * A name the language adds there later is harmless too, so these are not listed name by name.
+ */
+export const ECMASCRIPT_OWNERS: ReadonlySet<string> = new Set<string>([
+  ...ECMASCRIPT.filter((name) => name !== 'WebAssembly' && name !== 'console' && name !== 'globalThis'),
+  'TypedArray',
+]);
 
 // The worker itself, its message channel to the page (Comlink needs postMessage and the
 // message events), its clock, timers and event types.

@@ -44,8 +44,11 @@ export const REMOVED: Readonly<Record<Road, Section>> = {
     'WorkerNavigator.prototype': ['storage', 'storageBuckets'],
   },
   // Other contexts: a nested worker has a fresh scope with everything above, and channels,
-  // locks and service-worker features talk to other tabs of the origin.
+  // locks and service-worker features talk to other tabs of the origin. A blob URL hands what
+  // a cell made to every context of the origin while the worker lives (the page could be led
+  // to open it as a document of its own origin); nothing in the worker needs one.
   contexts: {
+    URL: ['createObjectURL', 'revokeObjectURL'],
     self: [
       'Worker', 'BroadcastChannel', 'Lock', 'LockManager', 'ServiceWorkerRegistration', 'NavigationPreloadManager',
       'PushManager', 'PushSubscription', 'PushSubscriptionOptions', 'SyncManager', 'PeriodicSyncManager',

@@ -3,7 +3,8 @@
  * names, then DedicatedWorkerGlobalScope.prototype, WorkerGlobalScope.prototype and
  * EventTarget.prototype, each the prototype of a constructor of that name, and a navigator
  * whose names sit on WorkerNavigator.prototype. The chain ends in null rather than the real
- * Object.prototype, so that a test can never take anything off Node's own objects.
+ * Object.prototype, and every constructor is a fake one over a null-prototype function, so that
+ * a test can never take anything off Node's own objects.
  */
 
 /** A fresh object whose prototype is `parent`. */
@@ -13,9 +14,13 @@ function objectOver(parent: object | null): object {
   return object;
 }
 
-/** A constructor named `name` whose prototype is a fresh object over `parent`. */
-export function fakeInterface(name: string, parent: object | null = null): { readonly constructor: () => void; readonly prototype: object } {
+/**
+ * A constructor named `name` whose prototype is a fresh object over `parent`, and which inherits
+ * from `parentConstructor` (none: null, rather than Node's Function.prototype).
+ */
+export function fakeInterface(name: string, parent: object | null = null, parentConstructor: object | null = null): { readonly constructor: () => void; readonly prototype: object } {
   const constructor = Object.defineProperty(function () {}, 'name', { value: name });
+  Reflect.setPrototypeOf(constructor, parentConstructor);
   const prototype = objectOver(parent);
   Object.defineProperty(prototype, 'constructor', { value: constructor, writable: true, configurable: true });
   Object.defineProperty(constructor, 'prototype', { value: prototype });
@@ -40,6 +45,22 @@ export function fakeScope() {
   const storage = objectOver(StorageManager.prototype);
   const database = objectOver(IDBFactory.prototype);
   const navigator = objectOver(WorkerNavigator.prototype);
+  // A kept interface with statics and a prototype: its harmless names stay, and the blob-URL
+  // statics and a name no list has go. FileSystemHandle is removed, so a kept interface that
+  // inherits from it would hand its members out, and goes too.
+  const FakeUrl = fakeInterface('URL');
+  Object.defineProperties(FakeUrl.constructor, {
+    canParse: data(() => true),
+    createObjectURL: data(() => 'blob:'),
+    mysteryStatic: data(() => undefined),
+    CONSTANT: { value: 1, writable: false, configurable: false, enumerable: true },
+  });
+  Object.defineProperties(FakeUrl.prototype, {
+    href: { get: () => 'fake', configurable: true, enumerable: true },
+    mysteryMember: data(() => undefined),
+  });
+  const FileSystemHandle = fakeInterface('FileSystemHandle');
+  const Blob = fakeInterface('Blob', FileSystemHandle.prototype, FileSystemHandle.constructor);
   const setTimeout = () => 0;
 
   Object.defineProperties(WorkerNavigator.prototype, {
@@ -59,7 +80,9 @@ export function fakeScope() {
   const scope: Record<string, unknown> = {};
   Reflect.setPrototypeOf(scope, DedicatedWorkerGlobalScope.prototype);
   Object.defineProperties(scope, {
-    URL: data(URL),
+    URL: data(FakeUrl.constructor),
+    FileSystemHandle: data(FileSystemHandle.constructor),
+    Blob: data(Blob.constructor),
     EventTarget: data(EventTarget.constructor),
     WorkerGlobalScope: data(WorkerGlobalScope.constructor),
     WorkerNavigator: data(WorkerNavigator.constructor),
@@ -70,7 +93,7 @@ export function fakeScope() {
     postMessage: data(() => undefined),
     MysteryInterface: data(fakeInterface('MysteryInterface').constructor),
   });
-  return { scope, asked, scopeFetch, setTimeout, navigator, storage, database, WorkerGlobalScope, WorkerNavigator, WebSocket };
+  return { scope, asked, scopeFetch, setTimeout, navigator, storage, database, WorkerGlobalScope, WorkerNavigator, WebSocket, FakeUrl, Blob };
 }
 
 /** Whether `name` can be read anywhere on the object's chain. */

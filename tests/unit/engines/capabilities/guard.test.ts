@@ -16,9 +16,9 @@ describe('createCapabilityGuard', () => {
   });
 
   it('keeps what the lists call harmless, on the scope and on navigator', () => {
-    const { scope, navigator, setTimeout } = fakeScope();
+    const { scope, navigator, setTimeout, FakeUrl } = fakeScope();
     createCapabilityGuard(scope).deny();
-    expect(scope.URL).toBe(URL);
+    expect(scope.URL).toBe(FakeUrl.constructor);
     expect(scope.setTimeout).toBe(setTimeout);
     expect(reaches(scope, 'postMessage')).toBe(true);
     expect(reaches(scope, 'addEventListener')).toBe(true);
@@ -57,6 +57,24 @@ describe('createCapabilityGuard', () => {
     // The interfaces of what it kept stay.
     expect(reaches(scope, 'WorkerNavigator')).toBe(true);
     expect(reaches(scope, 'EventTarget')).toBe(true);
+  });
+
+  it('walks the statics and the prototype of each constructor it keeps, and takes off what is not harmless there', () => {
+    const { scope, FakeUrl } = fakeScope();
+    const guard = createCapabilityGuard(scope);
+    guard.deny();
+    expect(Object.keys(Object.getOwnPropertyDescriptors(FakeUrl.constructor)).filter((key) => !['length', 'name', 'prototype'].includes(key)).sort()).toEqual(['CONSTANT', 'canParse']);
+    expect(Reflect.ownKeys(FakeUrl.prototype).sort()).toEqual(['constructor', 'href']);
+    expect(guard.removed).toEqual(expect.arrayContaining(['URL.createObjectURL', 'URL.mysteryStatic', 'URL.prototype.mysteryMember']));
+  });
+
+  it('takes off a kept interface that inherits from a removed one', () => {
+    const { scope } = fakeScope();
+    const guard = createCapabilityGuard(scope);
+    guard.deny();
+    expect(reaches(scope, 'FileSystemHandle')).toBe(false);
+    expect(reaches(scope, 'Blob')).toBe(false);
+    expect(guard.removed).toEqual(expect.arrayContaining(['self.FileSystemHandle', 'self.Blob']));
   });
 
   it('leaves the prototypes of what the engine keeps alone', () => {
@@ -123,9 +141,14 @@ describe('createCapabilityGuard', () => {
     expect(reaches(scope, 'indexedDB')).toBe(false);
   });
 
-  it('fails closed on a permanent name that no list has', () => {
+  it('fails closed on a permanent name that no list has, unless it is a constant', () => {
     const { scope } = fakeScope();
-    Object.defineProperty(scope, 'permanentMystery', { value: 1, configurable: false });
+    // A primitive that can be neither changed nor removed is a constant, harmless wherever it is.
+    Object.defineProperty(scope, 'PERMANENT_NUMBER', { value: 1, configurable: false });
+    expect(() => {
+      createCapabilityGuard(scope).deny();
+    }).not.toThrow();
+    Object.defineProperty(scope, 'permanentMystery', { value: {}, configurable: false });
     expect(() => {
       createCapabilityGuard(scope).deny();
     }).toThrow(/self\.permanentMystery/);

@@ -26,6 +26,24 @@ describe('the classification', () => {
     expect(classify('self.constructor')).toBeNull();
   });
 
+  it('classifies the statics and prototypes of constructors, ECMAScript\'s own objects by rule', () => {
+    expect(classify('Blob.prototype.text')).toEqual({ kind: 'harmless' });
+    expect(classify('WebGL2RenderingContext.prototype.drawArrays')).toEqual({ kind: 'harmless' });
+    expect(classify('URL.createObjectURL')).toEqual({ kind: 'removed', road: 'contexts' });
+    expect(classify('Array.prototype.map')).toEqual({ kind: 'harmless' });
+    expect(classify('Intl.Collator.prototype.compare')).toEqual({ kind: 'harmless' });
+    expect(classify('TypedArray.prototype.set')).toEqual({ kind: 'harmless' });
+    // A platform interface's names are listed one by one; one no list has is not harmless.
+    expect(classify('Blob.prototype.upload')).toBeNull();
+  });
+
+  it('calls a constant harmless wherever it is', () => {
+    const constant = { ...walked('WebGLRenderingContext', 'DEPTH_TEST'), constant: true };
+    const plan = planRemoval([constant, walked('Blob.prototype', 'upload')], 'remove');
+    expect(plan.unclassified).toEqual(['Blob.prototype.upload']);
+    expect(plan.removals.map((removal) => removal.property.name)).toEqual(['Blob.prototype.upload']);
+  });
+
   it('finds what to remove by key alone, storage before the network', () => {
     expect(classifyKey('fetch')).toEqual({ kind: 'engine-private' });
     expect(classifyKey('indexedDB')).toEqual({ kind: 'removed', road: 'storage' });
