@@ -33,7 +33,7 @@ import type { CellRequest, CellRun, ExportInfo } from './cell-request';
 import { ForeignValues, ReadsCache, runCellRequest, stepsOf } from './cell-runner';
 import { filesIn } from './fetch-progress';
 import { movable } from './movable';
-import { movablePacked, type PackedValue } from './packed-value';
+import { movablePacked, packedValue, unpack, type PackedValue } from './packed-value';
 import { EngineLifecycle } from './lifecycle';
 import { readBundle } from './mime-bundle';
 import { createCapabilityGuard, isWorkerScope } from './capabilities/guard';
@@ -43,7 +43,7 @@ import { OutputCollector } from './output-collector';
 import type { BoundedOutput } from './output-bounds';
 import { TIERS, type Policy } from './policy';
 import { readOutcome, toPlain } from './python/conversions';
-import { exportPythonVariable, importPythonVariable, readPythonVariable, writePythonVariable } from './python/crossing';
+import { exportPythonVariable, importPythonVariable } from './python/crossing';
 import { createAuditGuard } from './python/audit-guard';
 import { PolicyEnforcement } from './python/enforcement';
 import { HeapLimit } from './heap-limit';
@@ -187,13 +187,12 @@ export class PythonEngine implements PythonBridgeContract {
   }
 
   async getVariable(name: string): Promise<NeutralValue | undefined> {
-    const { py } = await this.loaded();
-    return movable(readPythonVariable(py, (fn, ...args) => this.call(fn, ...args), name));
+    const packed = await this.exportValue(name);
+    return packed === undefined ? undefined : movable(unpack(packed));
   }
 
-  async setVariable(name: string, value: NeutralValue): Promise<void> {
-    await this.loaded();
-    writePythonVariable((fn, ...args) => this.call(fn, ...args), name, value);
+  setVariable(name: string, value: NeutralValue): Promise<void> {
+    return this.importValue(name, packedValue(value));
   }
 
   async exportValue(name: string): Promise<PackedValue | undefined> {

@@ -15,12 +15,6 @@ export type SupportCall = (name: string, ...args: unknown[]) => unknown;
 
 const MAX_SAFE = BigInt(Number.MAX_SAFE_INTEGER);
 
-/** Reads a user global as a neutral value; undefined when it is not set. */
-export function readPythonVariable(py: PyodideAPI, call: SupportCall, name: string): NeutralValue | undefined {
-  const packed = exportPythonVariable(py, call, name);
-  return packed === undefined ? undefined : unpack(packed);
-}
-
 /** Reads a user global in the form its bulk road gives; undefined when it is not set. */
 export function exportPythonVariable(py: PyodideAPI, call: SupportCall, name: string, precise = false): PackedValue | undefined {
   const exported = call('export_variable', name, precise);
